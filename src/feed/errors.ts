@@ -1,0 +1,41 @@
+/**
+ * Why a feed could not be shown. Every failure of loading or parsing becomes a `FeedError` with a
+ * `kind` that elements turn into words a webmaster can act on (see the i18n catalogue's `feedError`).
+ */
+export type FeedErrorKind =
+  /** The request never got an answer (offline, DNS, CORS, blocked by CSP). */
+  | 'network'
+  /** No answer within the timeout. */
+  | 'timeout'
+  /** The server answered with an HTTP error status (`status` says which). */
+  | 'http'
+  /** The answer was an HTML page (a login page, a 404 page, a CMS error page), not JSON. */
+  | 'html'
+  /** The answer was not valid JSON (truncated, or another format). */
+  | 'invalid-json'
+  /** Valid JSON, but not a JSON Feed (no `version`/`items`, or the wrong shape). */
+  | 'not-a-feed'
+  /** The feed declares a JSON Feed version this library does not read. */
+  | 'unsupported-version'
+  /** The `src` itself is unusable (an unsupported scheme such as `javascript:`). */
+  | 'invalid-url';
+
+export class FeedError extends Error {
+  override readonly name = 'FeedError';
+  readonly kind: FeedErrorKind;
+  /** The address that failed, when there was one. */
+  readonly url?: string;
+  /** The HTTP status for `kind: 'http'`. */
+  readonly status?: number;
+
+  constructor(kind: FeedErrorKind, message: string, options: { url?: string; status?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.kind = kind;
+    this.url = options.url;
+    this.status = options.status;
+  }
+}
+
+export function isFeedError(value: unknown): value is FeedError {
+  return value instanceof FeedError;
+}

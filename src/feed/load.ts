@@ -1,0 +1,206 @@
+/**
+ * Loading feeds: one request per feed URL shared by every element on the page, a timeout, retry on
+ * demand, and the last good copy kept in memory and (where storage works) in localStorage, served
+ * with its age when the network fails. Plain TypeScript: no Lit.
+ */
+import { FeedError } from './errors.js';
+import { mergePages, parseFeedText } from './parse.js';
+import type { Feed, FeedResult } from './types.js';
+import { safeUrl } from './urls.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** How long a copy in memory counts as fresh: elements mounting later reuse it instead of refetching. */
+export const DEFAULT_MAX_AGE_MS = 5 * 60_000;
+const STORAGE_PREFIX = 'mlo-widgets:feed:';
+
+export interface LoadOptions {
+  /** Gives up waiting (for this caller only: other elements sharing the request keep it). */
+  signal?: AbortSignal;
+  /** Milliseconds before the request is abandoned as a timeout. */
+  timeoutMs?: number;
+  /** Skip the in-memory copy and ask the network again (a Retry button). */
+  force?: boolean;
+  /** How old a copy in memory may be and still be served without a request. */
+  maxAgeMs?: number;
+}
+
+interface CacheEntry {
+  feed: Feed;
+  fetchedAt: number;
+}
+
+const memory = new Map<string, CacheEntry>();
+const inFlight = new Map<string, Promise<CacheEntry>>();
+
+/** Storage can throw on access (sandboxed iframes, disabled cookies, Safari private mode): every touch is guarded. */
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function persist(url: string, body: string, fetchedAt: number): void {
+  try {
+    storage()?.setItem(STORAGE_PREFIX + url, JSON.stringify({ fetchedAt, body }));
+  } catch {
+    // Quota exceeded or storage forbidden: the in-memory copy still serves this page.
+  }
+}
+
+function restore(url: string): CacheEntry | undefined {
+  try {
+    const raw = storage()?.getItem(STORAGE_PREFIX + url);
+    if (!raw) return undefined;
+    const saved = JSON.parse(raw) as { fetchedAt?: unknown; body?: unknown };
+    if (typeof saved.fetchedAt !== 'number' || typeof saved.body !== 'string') return undefined;
+    return { feed: parseFeedText(saved.body, { url }), fetchedAt: saved.fetchedAt };
+  } catch {
+    return undefined; // A corrupt or outdated saved copy is as good as none.
+  }
+}
+
+async function fetchAndParse(url: string, timeoutMs: number): Promise<CacheEntry> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
+  try {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        signal: controller.signal,
+        headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
+        credentials: 'same-origin',
+      });
+    } catch (cause) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw new FeedError('network', 'The feed could not be reached (offline, blocked, or the server does not allow this site to read it).', { url, cause });
+    }
+    if (!response.ok) {
+      throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
+    }
+    let body: string;
+    try {
+      body = await response.text();
+    } catch (cause) {
+      if (controller.signal.aborted) throw controller.signal.reason;
+      throw new FeedError('network', 'The connection broke while the feed was downloading.', { url, cause });
+    }
+    const feed = parseFeedText(body, { url, contentType: response.headers.get('content-type') ?? undefined });
+    const fetchedAt = Date.now();
+    persist(url, body, fetchedAt);
+    return { feed, fetchedAt };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Rejects as soon as `signal` aborts, without cancelling the shared request behind `promise`. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Resolves `src` against the page; throws 'invalid-url' for anything but http(s) and relative URLs. */
+export function resolveFeedUrl(src: string): string {
+  const url = safeUrl(src);
+  if (!url) throw new FeedError('invalid-url', `"${src}" is not an http(s) or relative address.`, { url: src });
+  return url;
+}
+
+/**
+ * Loads the feed at `src`. Concurrent calls for one URL share one request; a fresh in-memory copy
+ * is served without a request. When the network fails and a copy exists (memory or storage), it is
+ * returned with `stale: true` and the error; otherwise the `FeedError` is thrown.
+ */
+export async function loadFeed(src: string, options: LoadOptions = {}): Promise<FeedResult> {
+  const url = resolveFeedUrl(src);
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS } = options;
+  signal?.throwIfAborted();
+  const cached = memory.get(url);
+  if (!force && cached && Date.now() - cached.fetchedAt <= maxAgeMs) {
+    return { feed: cached.feed, fetchedAt: cached.fetchedAt, stale: false };
+  }
+  let request = inFlight.get(url);
+  if (!request) {
+    request = fetchAndParse(url, timeoutMs).then((entry) => {
+      memory.set(url, entry);
+      return entry;
+    });
+    const shared = request;
+    inFlight.set(url, shared);
+    const clear = () => {
+      if (inFlight.get(url) === shared) inFlight.delete(url);
+    };
+    shared.then(clear, clear);
+  }
+  try {
+    const entry = await untilAborted(request, signal);
+    return { feed: entry.feed, fetchedAt: entry.fetchedAt, stale: false };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), { url, cause: error });
+    const lastGood = memory.get(url) ?? restore(url);
+    if (lastGood) {
+      memory.set(url, lastGood);
+      return { feed: lastGood.feed, fetchedAt: lastGood.fetchedAt, stale: true, error: feedError };
+    }
+    throw feedError;
+  }
+}
+
+/**
+ * Follows a feed's `next_url` pagination, one page per call, never requesting the same URL twice
+ * (a feed whose `next_url` loops back ends instead of repeating itself).
+ */
+export class FeedPager {
+  #feed: Feed;
+  readonly #visited = new Set<string>();
+
+  constructor(first: Feed) {
+    this.#feed = first;
+    if (first.feedUrl) this.#visited.add(first.feedUrl);
+  }
+
+  /** Everything loaded so far: the first page's feed with later pages' items appended. */
+  get feed(): Feed {
+    return this.#feed;
+  }
+
+  /** True when there is a next page that has not been requested yet. */
+  get hasMore(): boolean {
+    const next = this.#feed.nextUrl;
+    return next !== undefined && !this.#visited.has(next);
+  }
+
+  /** Loads the next page and returns the merged feed; returns it unchanged when there is none. */
+  async loadMore(options: LoadOptions = {}): Promise<Feed> {
+    const next = this.#feed.nextUrl;
+    if (next === undefined || this.#visited.has(next)) return this.#feed;
+    const { feed } = await loadFeed(next, { ...options, force: true });
+    this.#visited.add(next);
+    this.#feed = mergePages(this.#feed, feed);
+    return this.#feed;
+  }
+}
+
+/** Forgets every cached copy, in memory and in storage. For tests and for "clear data" buttons. */
+export function clearFeedCache(): void {
+  memory.clear();
+  inFlight.clear();
+  const store = storage();
+  if (!store) return;
+  try {
+    for (let i = store.length - 1; i >= 0; i -= 1) {
+      const key = store.key(i);
+      if (key?.startsWith(STORAGE_PREFIX)) store.removeItem(key);
+    }
+  } catch {
+    // Storage forbidden: nothing was saved there.
+  }
+}

@@ -1,0 +1,348 @@
+/**
+ * Validation and normalisation of JSON Feed 1.0 / 1.1 documents and of the `_mlo` extension.
+ *
+ * The rules: a document that is not a feed is a `FeedError`; an item that is broken (no id, wrong
+ * types) is dropped and counted, never the whole feed; unknown fields are ignored (JSON Feed rules);
+ * every URL is kept only when http(s) or relative, and is resolved against the feed's address.
+ */
+import { FeedError } from './errors.js';
+import type {
+  AlternateFeed,
+  ArchivePage,
+  Attachment,
+  Author,
+  ContactUnit,
+  Feed,
+  FeedExtension,
+  FeedItem,
+  FeedVersion,
+  ItemExtension,
+  Office,
+  Photo,
+  TrailLink,
+} from './types.js';
+import { safeUrl } from './urls.js';
+
+/** The `about` URL of our extension, as JSON Feed asks extensions to carry. */
+export const MLO_EXTENSION_ABOUT = 'https://github.com/mlo-belgrade/mlo-widgets/blob/main/docs/feed-format.md';
+
+const VERSION_PREFIX = 'https://jsonfeed.org/version/';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A trimmed non-empty string, or undefined. Numbers are accepted where publishers write ids as numbers. */
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  return undefined;
+}
+
+function finiteNumber(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+function positiveInteger(value: unknown): number | undefined {
+  const n = finiteNumber(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+  return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** RFC 3339 dates (with any offset). Unparseable dates are left out rather than shown as "Invalid Date". */
+function date(value: unknown): Date | undefined {
+  const raw = text(value);
+  if (raw === undefined) return undefined;
+  const parsed = new Date(raw);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+}
+
+function list<T>(value: unknown, read: (entry: unknown) => T | undefined): T[] {
+  if (!Array.isArray(value)) return [];
+  const out: T[] = [];
+  for (const entry of value) {
+    const read_ = read(entry);
+    if (read_ !== undefined) out.push(read_);
+  }
+  return out;
+}
+
+/** A BCP 47 tag, lightly checked; anything odd is dropped rather than put into a `lang` attribute. */
+function languageTag(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw !== undefined && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(raw) ? raw : undefined;
+}
+
+function readAuthor(base: string) {
+  return (value: unknown): Author | undefined => {
+    if (!isObject(value)) return undefined;
+    const author: Author = { name: text(value.name), url: safeUrl(value.url, base), avatar: safeUrl(value.avatar, base) };
+    return author.name || author.url || author.avatar ? author : undefined;
+  };
+}
+
+function readAuthors(source: Json, base: string): Author[] {
+  const authors = list(source.authors, readAuthor(base));
+  if (authors.length > 0) return authors;
+  const single = readAuthor(base)(source.author); // JSON Feed 1.0
+  return single ? [single] : [];
+}
+
+function readAttachment(base: string) {
+  return (value: unknown): Attachment | undefined => {
+    if (!isObject(value)) return undefined;
+    const url = safeUrl(value.url, base);
+    const mimeType = text(value.mime_type);
+    if (!url || !mimeType) return undefined;
+    return {
+      url,
+      mimeType,
+      title: text(value.title),
+      sizeInBytes: finiteNumber(value.size_in_bytes),
+      durationInSeconds: finiteNumber(value.duration_in_seconds),
+    };
+  };
+}
+
+function readTrailLink(base: string) {
+  return (value: unknown): TrailLink | undefined => {
+    if (!isObject(value)) return undefined;
+    const name = text(value.name);
+    return name ? { name, url: safeUrl(value.url, base) } : undefined;
+  };
+}
+
+function readPhoto(base: string) {
+  return (value: unknown): Photo | undefined => {
+    if (!isObject(value)) return undefined;
+    const url = safeUrl(value.url, base);
+    if (!url) return undefined;
+    return {
+      url,
+      alt: text(value.alt) ?? '',
+      caption: text(value.caption),
+      credit: text(value.credit),
+      width: positiveInteger(value.width),
+      height: positiveInteger(value.height),
+    };
+  };
+}
+
+function readContactUnit(base: string) {
+  return (value: unknown): ContactUnit | undefined => {
+    if (!isObject(value)) return undefined;
+    const organisation = text(value.organisation) ?? text(value.organization);
+    if (!organisation) return undefined;
+    const email = text(value.email);
+    return {
+      heading: text(value.heading),
+      organisation,
+      street: text(value.street),
+      building: text(value.building),
+      postalCode: text(value.postal_code),
+      locality: text(value.locality),
+      country: text(value.country),
+      phone: text(value.phone),
+      // Only something that looks like an address; it ends up in a mailto: link.
+      email: email && /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(email) ? email : undefined,
+      mapUrl: safeUrl(value.map_url, base),
+    };
+  };
+}
+
+function readOffice(base: string) {
+  return (value: unknown): Office | undefined => {
+    if (!isObject(value)) return undefined;
+    const units = list(value.units, readContactUnit(base));
+    const name = text(value.name) ?? units[0]?.organisation;
+    return name && units.length > 0 ? { name, url: safeUrl(value.url, base), units } : undefined;
+  };
+}
+
+function readAlternate(base: string) {
+  return (value: unknown): AlternateFeed | undefined => {
+    if (!isObject(value)) return undefined;
+    const language = languageTag(value.language);
+    const url = safeUrl(value.url, base);
+    return language && url ? { language, url, title: text(value.title) } : undefined;
+  };
+}
+
+function readArchivePage(base: string) {
+  return (value: unknown): ArchivePage | undefined => {
+    if (!isObject(value)) return undefined;
+    const year = positiveInteger(value.year);
+    const url = safeUrl(value.url, base);
+    return year && url ? { year, url } : undefined;
+  };
+}
+
+function readFeedExtension(value: unknown, base: string): FeedExtension {
+  const mlo = isObject(value) ? value : {};
+  return {
+    trail: list(mlo.trail, readTrailLink(base)),
+    offices: list(mlo.offices, readOffice(base)),
+    alternates: list(mlo.alternates, readAlternate(base)),
+    archives: list(mlo.archives, readArchivePage(base)),
+    searchUrl: safeUrl(mlo.search_url, base),
+    searchIndexUrl: safeUrl(mlo.search_index_url, base),
+  };
+}
+
+function readItemExtension(value: unknown, base: string): ItemExtension {
+  const mlo = isObject(value) ? value : {};
+  const year = positiveInteger(mlo.archive_year);
+  return {
+    archiveYear: year !== undefined && year >= 1000 && year <= 9999 ? year : undefined,
+    byline: text(mlo.byline),
+    originalSource: text(mlo.original_source),
+    photos: list(mlo.photos, readPhoto(base)),
+  };
+}
+
+/** Reads one item, or returns undefined when it breaks the JSON Feed rules (it is then counted as dropped). */
+function readItem(value: unknown, base: string): FeedItem | undefined {
+  if (!isObject(value)) return undefined;
+  // JSON Feed: `id` is required and is a string; numbers are coerced, as the spec asks readers to.
+  const id = typeof value.id === 'number' && Number.isFinite(value.id) ? String(value.id) : text(value.id);
+  if (!id) return undefined;
+  const contentHtml = typeof value.content_html === 'string' ? value.content_html : undefined;
+  const contentText = typeof value.content_text === 'string' ? value.content_text : undefined;
+  const tags = list(value.tags, (tag) => text(tag));
+  return {
+    id,
+    url: safeUrl(value.url, base),
+    externalUrl: safeUrl(value.external_url, base),
+    title: text(value.title),
+    contentHtml: contentHtml?.trim() ? contentHtml : undefined,
+    contentText: contentText?.trim() ? contentText : undefined,
+    summary: text(value.summary),
+    image: safeUrl(value.image, base),
+    bannerImage: safeUrl(value.banner_image, base),
+    datePublished: date(value.date_published),
+    dateModified: date(value.date_modified),
+    authors: readAuthors(value, base),
+    tags: [...new Set(tags)],
+    language: languageTag(value.language),
+    attachments: list(value.attachments, readAttachment(base)),
+    mlo: readItemExtension(value._mlo, base),
+  };
+}
+
+function readVersion(value: unknown): FeedVersion {
+  if (typeof value !== 'string' || !value.startsWith(VERSION_PREFIX)) {
+    throw new FeedError('not-a-feed', 'The document has no JSON Feed "version" (expected "https://jsonfeed.org/version/1.1").');
+  }
+  const version = value.slice(VERSION_PREFIX.length).replace(/\/$/, '');
+  if (version === '1' || version === '1.1') return version;
+  throw new FeedError('unsupported-version', `The feed declares JSON Feed version ${version}; this library reads 1 and 1.1.`);
+}
+
+export interface ParseOptions {
+  /** The address the document came from; relative URLs resolve against it. Defaults to the page. */
+  url?: string;
+}
+
+/**
+ * Validates and normalises a parsed JSON value as a JSON Feed.
+ * Throws `FeedError` ('not-a-feed' | 'unsupported-version') when it is not one.
+ */
+export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
+  if (!isObject(document)) {
+    throw new FeedError('not-a-feed', 'The document is not a JSON object, so it is not a JSON Feed.', { url: options.url });
+  }
+  const version = readVersion(document.version);
+  if (!Array.isArray(document.items)) {
+    throw new FeedError('not-a-feed', 'The feed has no "items" list.', { url: options.url });
+  }
+  const base = safeUrl(options.url) ?? safeUrl(document.feed_url) ?? globalThis.location?.href ?? 'http://localhost/';
+  const items: FeedItem[] = [];
+  const seenIds = new Set<string>();
+  let droppedItems = 0;
+  for (const raw of document.items) {
+    const item = readItem(raw, base);
+    // A repeated id is the same item twice (JSON Feed ids are unique): keep the first.
+    if (!item || seenIds.has(item.id)) {
+      droppedItems += 1;
+      continue;
+    }
+    seenIds.add(item.id);
+    items.push(item);
+  }
+  return {
+    version,
+    title: text(document.title) ?? '',
+    homePageUrl: safeUrl(document.home_page_url, base),
+    feedUrl: safeUrl(options.url) ?? safeUrl(document.feed_url, base),
+    description: text(document.description),
+    userComment: text(document.user_comment),
+    nextUrl: safeUrl(document.next_url, base),
+    icon: safeUrl(document.icon, base),
+    favicon: safeUrl(document.favicon, base),
+    language: languageTag(document.language),
+    expired: document.expired === true,
+    authors: readAuthors(document, base),
+    items,
+    droppedItems,
+    mlo: readFeedExtension(document._mlo, base),
+  };
+}
+
+/**
+ * Parses the text of a response. Tells an HTML page (a login or error page served instead of the
+ * feed) and broken JSON apart from a wrong shape, because the fix for each differs.
+ */
+export function parseFeedText(body: string, options: ParseOptions & { contentType?: string } = {}): Feed {
+  const start = body.trimStart().slice(0, 256).toLowerCase();
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || (options.contentType ?? '').includes('text/html') && start.startsWith('<')) {
+    throw new FeedError('html', 'The address returned an HTML page, not a JSON Feed (a login page, an error page, or the wrong URL).', { url: options.url });
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(body);
+  } catch (cause) {
+    if (start.startsWith('<')) {
+      throw new FeedError('html', 'The address returned markup (HTML or XML), not a JSON Feed. RSS and Atom feeds are not read.', { url: options.url, cause });
+    }
+    throw new FeedError('invalid-json', 'The feed is not valid JSON (it may be truncated).', { url: options.url, cause });
+  }
+  return parseFeed(document, options);
+}
+
+/** The newest-first sort key of an item: published, else modified. */
+export function itemDate(item: FeedItem): Date | undefined {
+  return item.datePublished ?? item.dateModified;
+}
+
+/** Sorts newest first; undated items go last, keeping their feed order. */
+export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
+  return items
+    .map((item, index) => ({ item, index, time: itemDate(item)?.getTime() }))
+    .sort((a, b) => {
+      if (a.time === undefined || b.time === undefined) {
+        return a.time === b.time ? a.index - b.index : a.time === undefined ? 1 : -1;
+      }
+      return b.time - a.time || a.index - b.index;
+    })
+    .map(({ item }) => item);
+}
+
+/** The item's archive year: the editorial `_mlo.archive_year`, else the year it was published. */
+export function archiveYearOf(item: FeedItem): number | undefined {
+  return item.mlo.archiveYear ?? itemDate(item)?.getFullYear();
+}
+
+/** Appends a later page's items, skipping ids already present. */
+export function mergePages(first: Feed, next: Feed): Feed {
+  const ids = new Set(first.items.map((item) => item.id));
+  const added = next.items.filter((item) => !ids.has(item.id));
+  return {
+    ...first,
+    items: [...first.items, ...added],
+    droppedItems: first.droppedItems + next.droppedItems,
+    nextUrl: next.nextUrl,
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * Languages: which of our three locales an element speaks, and locale-aware dates and plurals.
+ * The real site is published in English, Serbian Latin and Serbian Cyrillic.
+ */
+export const LOCALES = ['en', 'sr-Latn', 'sr-Cyrl'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A message table: every locale must have every key (checked at compile time by this type). */
+export type LocaleTable<Messages> = { readonly [L in Locale]: Messages };
+
+/**
+ * Maps any BCP 47 tag to one of our locales. `sr` alone is Cyrillic (as in CLDR); `sr-Latn`,
+ * `sr-Latn-RS`, `sr-RS-u-…` and `sh`/`bs`/`hr`-style Latin tags resolve sensibly; anything else is English.
+ */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const parts = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  const [language] = parts;
+  if (language === 'sr' || language === 'srp') {
+    if (parts.includes('latn')) return 'sr-Latn';
+    return 'sr-Cyrl';
+  }
+  // Serbo-Croatian written in Latin script by neighbours: Latin is closer than English.
+  if (language === 'sh' || language === 'hbs') return 'sr-Latn';
+  return 'en';
+}
+
+/** The BCP 47 tag used with Intl, with an explicit script and region for Serbian. */
+export function intlTag(locale: Locale): string {
+  switch (locale) {
+    case 'sr-Latn':
+      return 'sr-Latn-RS';
+    case 'sr-Cyrl':
+      return 'sr-Cyrl-RS';
+    default:
+      return 'en-GB';
+  }
+}
+
+/**
+ * The `lang` in force for an element: its own, else the nearest ancestor's (crossing shadow roots,
+ * so a card inside a list inherits the list's language), else the document's.
+ */
+export function langOf(element: Element): string {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const lang = node.getAttribute('lang');
+      if (lang) return lang;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return element.ownerDocument?.documentElement.lang ?? '';
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A date as the site writes it: "Nov 22 2023" in English (no comma, as on the source page),
+ * "22. nov 2023." / "22. нов 2023." in Serbian.
+ */
+export function formatDate(date: Date, locale: Locale): string {
+  const key = `${locale}|medium`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : intlTag(locale), { year: 'numeric', month: 'short', day: 'numeric' });
+    dateFormats.set(key, format);
+  }
+  if (locale !== 'en') return format.format(date);
+  const parts = format.formatToParts(date);
+  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${value('month')} ${value('day')} ${value('year')}`;
+}
+
+/** A machine-readable instant for `<time datetime>` (the reader's own time zone decides the visible day). */
+export function isoDate(date: Date): string {
+  return date.toISOString();
+}
+
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural forms a message needs: English uses one/other, Serbian one/few/other. */
+export interface PluralForms {
+  one: string;
+  few?: string;
+  other: string;
+}
+
+/** Picks the plural form for `count` and puts the number in place of `{n}`. */
+export function plural(locale: Locale, count: number, forms: PluralForms): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(intlTag(locale));
+    pluralRules.set(locale, rules);
+  }
+  const category = rules.select(count);
+  const form = category === 'one' ? forms.one : category === 'few' ? (forms.few ?? forms.other) : forms.other;
+  return form.replace('{n}', new Intl.NumberFormat(intlTag(locale)).format(count));
+}
+
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+
+/** "5 minutes ago", "пре 2 дана": how old a stale copy is. */
+export function formatAge(fetchedAt: number, locale: Locale, now: number = Date.now()): string {
+  let format = relativeFormats.get(locale);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(intlTag(locale), { numeric: 'auto' });
+    relativeFormats.set(locale, format);
+  }
+  const seconds = Math.round((fetchedAt - now) / 1000);
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(seconds, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  return format.format(Math.round(seconds / 86_400), 'day');
+}

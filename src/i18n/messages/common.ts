@@ -1,0 +1,106 @@
+/**
+ * Strings every feed-reading element shares: loading, empty, error and stale states.
+ * Element-specific strings live beside this file, one table per element, with the same shape rules.
+ */
+import type { FeedErrorKind } from '../../feed/errors.js';
+import type { LocaleTable } from '../locale.js';
+
+export interface CommonMessages {
+  retry: string;
+  loading: string;
+  empty: string;
+  errorTitle: string;
+  /** `age` is already localised ("5 minutes ago"). */
+  stale: (age: string) => string;
+  feedError: (kind: FeedErrorKind, status?: number) => string;
+}
+
+export const commonMessages: LocaleTable<CommonMessages> = {
+  en: {
+    retry: 'Retry',
+    loading: 'Loading news…',
+    empty: 'There is no news to show yet.',
+    errorTitle: 'The news could not be loaded',
+    stale: (age) => `Showing a saved copy, last updated ${age}.`,
+    feedError: (kind, status) => {
+      switch (kind) {
+        case 'network':
+          return "The news feed could not be reached. Check the connection, or ask the feed's owner to let this site read it (CORS).";
+        case 'timeout':
+          return 'The news feed took too long to answer.';
+        case 'http':
+          return status === 404
+            ? 'The news feed was not found (HTTP 404). Check the address in the src attribute.'
+            : `The news feed's server answered with an error (HTTP ${status ?? '?'}).`;
+        case 'html':
+          return 'This address gives a web page, not a news feed. Check the src attribute: it must point to a JSON Feed file.';
+        case 'invalid-json':
+          return 'The news feed is damaged (not valid JSON) and cannot be read.';
+        case 'not-a-feed':
+          return 'The file at this address is not a JSON Feed.';
+        case 'unsupported-version':
+          return 'This news feed uses a JSON Feed version that this widget does not read.';
+        case 'invalid-url':
+          return 'The feed address is not a web address: only http, https and relative addresses are allowed.';
+      }
+    },
+  },
+  'sr-Latn': {
+    retry: 'Pokušaj ponovo',
+    loading: 'Učitavanje vesti…',
+    empty: 'Još nema vesti za prikaz.',
+    errorTitle: 'Vesti nije moguće učitati',
+    stale: (age) => `Prikazuje se sačuvana kopija, poslednji put ažurirana ${age}.`,
+    feedError: (kind, status) => {
+      switch (kind) {
+        case 'network':
+          return 'Izvor vesti nije dostupan. Proverite vezu ili zamolite vlasnika izvora da ovom sajtu dozvoli čitanje (CORS).';
+        case 'timeout':
+          return 'Izvor vesti nije odgovorio na vreme.';
+        case 'http':
+          return status === 404
+            ? 'Izvor vesti nije pronađen (HTTP 404). Proverite adresu u atributu src.'
+            : `Server izvora vesti je odgovorio greškom (HTTP ${status ?? '?'}).`;
+        case 'html':
+          return 'Na ovoj adresi je veb-stranica, a ne izvor vesti. Proverite atribut src: mora da upućuje na JSON Feed datoteku.';
+        case 'invalid-json':
+          return 'Izvor vesti je oštećen (nije ispravan JSON) i ne može da se pročita.';
+        case 'not-a-feed':
+          return 'Datoteka na ovoj adresi nije JSON Feed.';
+        case 'unsupported-version':
+          return 'Ovaj izvor vesti koristi verziju formata JSON Feed koju vidžet ne podržava.';
+        case 'invalid-url':
+          return 'Adresa izvora nije veb-adresa: dozvoljene su samo http, https i relativne adrese.';
+      }
+    },
+  },
+  'sr-Cyrl': {
+    retry: 'Покушај поново',
+    loading: 'Учитавање вести…',
+    empty: 'Још нема вести за приказ.',
+    errorTitle: 'Вести није могуће учитати',
+    stale: (age) => `Приказује се сачувана копија, последњи пут ажурирана ${age}.`,
+    feedError: (kind, status) => {
+      switch (kind) {
+        case 'network':
+          return 'Извор вести није доступан. Проверите везу или замолите власника извора да овом сајту дозволи читање (CORS).';
+        case 'timeout':
+          return 'Извор вести није одговорио на време.';
+        case 'http':
+          return status === 404
+            ? 'Извор вести није пронађен (HTTP 404). Проверите адресу у атрибуту src.'
+            : `Сервер извора вести је одговорио грешком (HTTP ${status ?? '?'}).`;
+        case 'html':
+          return 'На овој адреси је веб-страница, а не извор вести. Проверите атрибут src: мора да упућује на JSON Feed датотеку.';
+        case 'invalid-json':
+          return 'Извор вести је оштећен (није исправан JSON) и не може да се прочита.';
+        case 'not-a-feed':
+          return 'Датотека на овој адреси није JSON Feed.';
+        case 'unsupported-version':
+          return 'Овај извор вести користи верзију формата JSON Feed коју виџет не подржава.';
+        case 'invalid-url':
+          return 'Адреса извора није веб-адреса: дозвољене су само http, https и релативне адресе.';
+      }
+    },
+  },
+};

@@ -1,0 +1,9 @@
+/**
+ * The package's pure entry: classes, feed layer and i18n, with no side effects (nothing registered).
+ * Register an element with `import 'mlo-widgets/news-list'` (etc.) or everything with `import 'mlo-widgets/define'`.
+ */
+export * from './feed/index.js';
+export * from './i18n/index.js';
+export * from './events.js';
+export { VERSION } from './version.js';
+export { defineElement } from './internal/define.js';

@@ -1,0 +1,30 @@
+/**
+ * Guarded registration: the script tag pasted twice, the bundle loaded as classic and module script,
+ * or two versions of the library on one page must never throw "already defined".
+ */
+import { VERSION } from '../version.js';
+
+const WARNED = Symbol.for('mlo-widgets.version-warning');
+const VERSION_KEY = 'mloVersion';
+
+type VersionedConstructor = CustomElementConstructor & { [VERSION_KEY]?: string };
+
+export function defineElement(tag: string, constructor: CustomElementConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return; // Server-side or a very old browser: nothing to register with.
+  const existing = registry.get(tag) as VersionedConstructor | undefined;
+  if (existing) {
+    const theirs = existing[VERSION_KEY];
+    const globals = globalThis as unknown as Record<symbol, boolean>;
+    if (theirs !== VERSION && !globals[WARNED]) {
+      globals[WARNED] = true;
+      console.warn(
+        `mlo-widgets ${VERSION}: <${tag}> is already defined by ${theirs ? `mlo-widgets ${theirs}` : 'another script'}; ` +
+          'keeping the first definition. Load mlo-widgets.js once per page.',
+      );
+    }
+    return;
+  }
+  Object.defineProperty(constructor, VERSION_KEY, { value: VERSION, configurable: true });
+  registry.define(tag, constructor);
+}

@@ -1,0 +1,78 @@
+/**
+ * Which language and theme an element is in. The language comes from the element's `lang`, else the
+ * nearest ancestor's (across shadow roots), else `<html lang>`; the theme from a `theme="light|dark"`
+ * attribute on the element or an ancestor, else the user's `prefers-color-scheme`. Any change to
+ * `lang`, `dir` or `theme` anywhere re-resolves every element, so changing the page language
+ * re-renders the widgets.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { type Locale, langOf, resolveLocale } from '../i18n/locale.js';
+
+export type Theme = 'light' | 'dark';
+const WATCHED = ['lang', 'theme', 'dir'];
+const controllers = new Set<HostContextController>();
+let documentObserver: MutationObserver | undefined;
+
+function refreshAll(): void {
+  for (const controller of controllers) controller.refresh();
+}
+
+function themeOf(element: Element): Theme | undefined {
+  let node: Node | null = element;
+  while (node) {
+    if (node instanceof Element) {
+      const theme = node.getAttribute('theme');
+      if (theme === 'light' || theme === 'dark') return theme;
+    }
+    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+  }
+  return undefined;
+}
+
+export class HostContextController implements ReactiveController {
+  /** The resolved locale: one of en, sr-Latn, sr-Cyrl. */
+  locale: Locale = 'en';
+  /** The forced theme, or undefined to follow prefers-color-scheme. */
+  theme: Theme | undefined;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  #ownObserver?: MutationObserver;
+
+  constructor(host: ReactiveControllerHost & HTMLElement) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    controllers.add(this);
+    if (!documentObserver && typeof MutationObserver !== 'undefined') {
+      documentObserver = new MutationObserver(refreshAll);
+      documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: WATCHED, subtree: true });
+    }
+    // Hosts inside other elements' shadow roots are outside the document observer's reach.
+    this.#ownObserver = new MutationObserver(refreshAll);
+    this.#ownObserver.observe(this.#host, { attributes: true, attributeFilter: WATCHED });
+    this.refresh(false);
+  }
+
+  hostDisconnected(): void {
+    controllers.delete(this);
+    this.#ownObserver?.disconnect();
+    if (controllers.size === 0) {
+      documentObserver?.disconnect();
+      documentObserver = undefined;
+    }
+  }
+
+  /** Re-resolves language and theme; asks the host to render when either changed. */
+  refresh(requestUpdate = true): void {
+    const locale = resolveLocale(langOf(this.#host));
+    const theme = themeOf(this.#host);
+    if (theme) this.#host.setAttribute('data-mlo-theme', theme);
+    else this.#host.removeAttribute('data-mlo-theme');
+    if (locale !== this.locale || theme !== this.theme) {
+      this.locale = locale;
+      this.theme = theme;
+      if (requestUpdate) this.#host.requestUpdate();
+    }
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Styles every element shares: the host reset that keeps a partner page's CSS out, the design
+ * tokens (light and dark), focus, buttons, the state blocks (error, empty, stale) and the skeleton.
+ * Each element's own `<name>.styles.ts` builds on these; nothing here is inline, so a strict
+ * `style-src 'self'` CSP is satisfied (Lit adopts these as constructed stylesheets).
+ *
+ * Sizes are in em from `--mlo-font-size` (px), never rem: a host page with `html { font-size: 62.5% }`
+ * must not shrink the widgets.
+ */
+import { css } from 'lit';
+
+/** Light-theme values of the private tokens; each falls back from a public `--mlo-*` property. */
+const lightTokens = css`
+  --_bg: var(--mlo-color-background, #ffffff);
+  --_surface: var(--mlo-color-surface, #f4f6f9);
+  --_text: var(--mlo-color-text, #1b1f24);
+  --_muted: var(--mlo-color-text-muted, #4a5360);
+  --_accent: var(--mlo-color-accent, #004990);
+  --_accent-contrast: var(--mlo-color-accent-contrast, #ffffff);
+  --_link: var(--mlo-color-link, #004990);
+  --_border: var(--mlo-color-border, #c5ccd6);
+  --_focus: var(--mlo-color-focus, #c2410c);
+  --_danger: var(--mlo-color-danger, #a4161a);
+  --_danger-surface: var(--mlo-color-danger-surface, #fdecec);
+  --_warning-surface: var(--mlo-color-warning-surface, #fff4d6);
+  --_mark: var(--mlo-color-highlight, #ffe58a);
+  --_skeleton: var(--mlo-color-skeleton, #e3e7ed);
+  --_shadow: var(--mlo-shadow, 0 1px 2px rgb(0 0 0 / 0.08), 0 2px 8px rgb(0 0 0 / 0.06));
+`;
+
+const darkTokens = css`
+  --_bg: var(--mlo-color-background, #14181d);
+  --_surface: var(--mlo-color-surface, #1e242b);
+  --_text: var(--mlo-color-text, #e8ebef);
+  --_muted: var(--mlo-color-text-muted, #b3bcc7);
+  --_accent: var(--mlo-color-accent, #8cc4ff);
+  --_accent-contrast: var(--mlo-color-accent-contrast, #0b1620);
+  --_link: var(--mlo-color-link, #9ccbff);
+  --_border: var(--mlo-color-border, #48525e);
+  --_focus: var(--mlo-color-focus, #ffb86b);
+  --_danger: var(--mlo-color-danger, #ffb3b0);
+  --_danger-surface: var(--mlo-color-danger-surface, #3a1517);
+  --_warning-surface: var(--mlo-color-warning-surface, #3a2f10);
+  --_mark: var(--mlo-color-highlight, #6b5a00);
+  --_skeleton: var(--mlo-color-skeleton, #2c343d);
+  --_shadow: var(--mlo-shadow, 0 1px 2px rgb(0 0 0 / 0.5), 0 2px 8px rgb(0 0 0 / 0.4));
+`;
+
+/**
+ * The host reset and tokens. Inherited properties a hostile page may set on an ancestor
+ * (line-height, letter-spacing, text-transform, word-spacing, text-align, font-style, white-space…)
+ * are reset here; the page's non-inherited rules (`a`, `button`, `ul`, `img`) cannot reach into
+ * the shadow root at all.
+ */
+export const hostStyles = css`
+  :host {
+    ${lightTokens}
+    --_font-family: var(--mlo-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    --_heading-font-family: var(--mlo-heading-font-family, var(--_font-family));
+    --_radius: var(--mlo-radius, 0.375em);
+    --_space: var(--mlo-space, 1em);
+    --_gap: var(--mlo-gap, 1em);
+    --_focus-width: var(--mlo-focus-width, 3px);
+
+    display: block;
+    box-sizing: border-box;
+    container-type: inline-size;
+    min-width: 0;
+    max-width: 100%;
+    color: var(--_text);
+    font-family: var(--_font-family);
+    font-size: var(--mlo-font-size, 16px);
+    font-weight: 400;
+    font-style: normal;
+    line-height: var(--mlo-line-height, 1.5);
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-transform: none;
+    text-align: start;
+    text-indent: 0;
+    text-shadow: none;
+    white-space: normal;
+    overflow-wrap: anywhere;
+    hyphens: manual;
+    font-variant: normal;
+    cursor: auto;
+    visibility: visible;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([data-mlo-theme='light'])) {
+      ${darkTokens}
+    }
+  }
+  :host([data-mlo-theme='dark']) {
+    ${darkTokens}
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  a {
+    color: var(--_link);
+    text-decoration-thickness: 1px;
+    text-underline-offset: 0.15em;
+  }
+  a:hover {
+    text-decoration-thickness: 2px;
+  }
+  :focus-visible {
+    outline: var(--_focus-width) solid var(--_focus);
+    outline-offset: 2px;
+  }
+  img {
+    max-width: 100%;
+    height: auto;
+    border: 0;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    padding: 0 !important;
+    margin: -1px !important;
+    overflow: hidden !important;
+    clip-path: inset(50%) !important;
+    white-space: nowrap !important;
+    border: 0 !important;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;
+
+/** Buttons (Retry, Load more, expand, copy): at least 24×24 px, visible in forced colors. */
+export const buttonStyles = css`
+  .button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5em;
+    min-height: 2.5em;
+    min-width: 24px;
+    padding: 0.4em 1em;
+    margin: 0;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+    font: inherit;
+    font-weight: 600;
+    line-height: 1.25;
+    letter-spacing: normal;
+    text-transform: none;
+    text-decoration: none;
+    cursor: pointer;
+    width: auto;
+    height: auto;
+  }
+  .button:hover {
+    filter: brightness(1.1);
+  }
+  .button[disabled] {
+    cursor: progress;
+    opacity: 0.7;
+  }
+  .button--secondary {
+    background: transparent;
+    color: var(--_link);
+    border-color: var(--_border);
+  }
+  @media (forced-colors: active) {
+    .button {
+      border: 1px solid ButtonText;
+    }
+  }
+`;
+
+/** The shared state blocks rendered by `src/internal/feed-states.ts`. */
+export const stateStyles = css`
+  .state {
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_text);
+  }
+  .state--error {
+    border-color: var(--_danger);
+    background: var(--_danger-surface);
+  }
+  .state--stale {
+    padding: 0.5em 0.75em;
+    margin-block-end: 0.75em;
+    background: var(--_warning-surface);
+    font-size: 0.875em;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+  }
+  .state__title {
+    margin: 0 0 0.25em;
+    font-size: 1em;
+    font-weight: 700;
+    color: var(--_danger);
+  }
+  .state--empty .state__title,
+  .state--stale .state__title {
+    color: var(--_text);
+  }
+  .state__message {
+    margin: 0 0 0.75em;
+  }
+  .state--stale .state__message,
+  .state--empty .state__message {
+    margin: 0;
+  }
+  @media (forced-colors: active) {
+    .state {
+      border: 1px solid CanvasText;
+    }
+  }
+`;
+
+/** Placeholder blocks shown while loading; still in reduced motion (no shimmer). */
+export const skeletonStyles = css`
+  .skeleton {
+    display: block;
+    background: var(--_skeleton);
+    border-radius: var(--_radius);
+    animation: mlo-pulse 1.5s ease-in-out infinite;
+  }
+  @keyframes mlo-pulse {
+    50% {
+      opacity: 0.55;
+    }
+  }
+  @media (forced-colors: active) {
+    .skeleton {
+      border: 1px dashed CanvasText;
+    }
+  }
+`;
