@@ -131,6 +131,12 @@ function readPhoto(base: string) {
   };
 }
 
+/** A phone number as offices write it ("+381 (11) 300-6100"), else undefined: it ends up in a tel: link. */
+function phoneNumber(value: unknown): string | undefined {
+  const raw = text(value);
+  return raw !== undefined && /^\+?[\d\s().\/-]+$/.test(raw) && (raw.match(/\d/g)?.length ?? 0) >= 3 ? raw : undefined;
+}
+
 function readContactUnit(base: string) {
   return (value: unknown): ContactUnit | undefined => {
     if (!isObject(value)) return undefined;
@@ -145,7 +151,7 @@ function readContactUnit(base: string) {
       postalCode: text(value.postal_code),
       locality: text(value.locality),
       country: text(value.country),
-      phone: text(value.phone),
+      phone: phoneNumber(value.phone),
       // Only something that looks like an address; it ends up in a mailto: link.
       email: email && /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(email) ? email : undefined,
       mapUrl: safeUrl(value.map_url, base),
