@@ -1,0 +1,54 @@
+/** Strings of `<mlo-breadcrumb>`. Serbian uses „…“ quotes and ekavian forms, as in Serbia. */
+import type { LocaleTable } from '../locale.js';
+
+export interface BreadcrumbMessages {
+  /** The accessible name of the `<nav>` landmark. */
+  label: string;
+  /** The accessible name of the "…" button that shows the hidden middle of a collapsed path. */
+  showFullPath: string;
+  /** Announced while the feed loads. */
+  loading: string;
+  /** The name of the current page when the feed item has neither a title nor any text. */
+  untitled: string;
+  /** The title of the alert shown when the path cannot be built from the feed. */
+  unavailableTitle: string;
+  /** The feed has no item with this `article-id`. */
+  articleNotFound: (articleId: string) => string;
+  /** The feed has neither a section trail nor the item: nothing to show. */
+  noTrail: string;
+  /** Neither links as children nor `src` were given. */
+  nothingToShow: string;
+}
+
+export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
+  en: {
+    label: 'Breadcrumb',
+    showFullPath: 'Show full path',
+    loading: 'Loading the breadcrumb…',
+    untitled: 'Untitled article',
+    unavailableTitle: 'The breadcrumb could not be shown',
+    articleNotFound: (articleId) => `The feed has no article with the id “${articleId}”. Check the article-id attribute.`,
+    noTrail: 'The feed gives no breadcrumb trail.',
+    nothingToShow: 'The breadcrumb is empty: add links as its children, or give src and article-id.',
+  },
+  'sr-Latn': {
+    label: 'Navigaciona putanja',
+    showFullPath: 'Prikaži celu putanju',
+    loading: 'Učitavanje navigacione putanje…',
+    untitled: 'Članak bez naslova',
+    unavailableTitle: 'Navigacionu putanju nije moguće prikazati',
+    articleNotFound: (articleId) => `Izvor vesti nema članak sa oznakom „${articleId}“. Proverite atribut article-id.`,
+    noTrail: 'Izvor vesti ne sadrži navigacionu putanju.',
+    nothingToShow: 'Navigaciona putanja je prazna: dodajte linkove kao sadržaj elementa ili navedite src i article-id.',
+  },
+  'sr-Cyrl': {
+    label: 'Навигациона путања',
+    showFullPath: 'Прикажи целу путању',
+    loading: 'Учитавање навигационе путање…',
+    untitled: 'Чланак без наслова',
+    unavailableTitle: 'Навигациону путању није могуће приказати',
+    articleNotFound: (articleId) => `Извор вести нема чланак са ознаком „${articleId}“. Проверите атрибут article-id.`,
+    noTrail: 'Извор вести не садржи навигациону путању.',
+    nothingToShow: 'Навигациона путања је празна: додајте линкове као садржај елемента или наведите src и article-id.',
+  },
+};
