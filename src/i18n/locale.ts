@@ -9,15 +9,26 @@ export type Locale = (typeof LOCALES)[number];
 export type LocaleTable<Messages> = { readonly [L in Locale]: Messages };
 
 /**
+ * The script of a Serbian tag: the explicit one, else CLDR's likely one for the region (`sr-ME` is
+ * Latin, `sr-RS` and `sr` Cyrillic). `-u-nu-latn` (Latin digits) says nothing about the script.
+ */
+function serbianScript(parts: string[]): string | undefined {
+  try {
+    return new Intl.Locale(parts.join('-')).maximize().script;
+  } catch {
+    return parts[1] === 'latn' ? 'Latn' : undefined; // Not a well-formed tag.
+  }
+}
+
+/**
  * Maps any BCP 47 tag to one of our locales. `sr` alone is Cyrillic (as in CLDR); `sr-Latn`,
- * `sr-Latn-RS`, `sr-RS-u-…` and `sh`/`bs`/`hr`-style Latin tags resolve sensibly; anything else is English.
+ * `sr-Latn-RS`, `sr-ME`, `sr-RS-u-…` and `sh`/`hbs` resolve sensibly; anything else is English.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
   const parts = (tag ?? '').trim().toLowerCase().split(/[-_]/);
   const [language] = parts;
   if (language === 'sr' || language === 'srp') {
-    if (parts.includes('latn')) return 'sr-Latn';
-    return 'sr-Cyrl';
+    return serbianScript(parts) === 'Latn' ? 'sr-Latn' : 'sr-Cyrl';
   }
   // Serbo-Croatian written in Latin script by neighbours: Latin is closer than English.
   if (language === 'sh' || language === 'hbs') return 'sr-Latn';
