@@ -7,3 +7,6 @@ export * from './i18n/index.js';
 export * from './events.js';
 export { VERSION } from './version.js';
 export { defineElement } from './internal/define.js';
+export { MloNewsList } from './elements/news-list/news-list.js';
+export { MloArticleCard } from './elements/article-card/article-card.js';
+export { MloBreadcrumb } from './elements/breadcrumb/breadcrumb.js';

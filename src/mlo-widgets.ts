@@ -3,3 +3,6 @@
  * Bundler users who want the classes without registration import from `mlo-widgets` (src/index.ts).
  */
 export * from './index.js';
+import './elements/news-list/define.js';
+import './elements/article-card/define.js';
+import './elements/breadcrumb/define.js';
