@@ -1,0 +1,443 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ArticleSelectDetail } from '../../events.js';
+import type { FeedError } from '../../feed/errors.js';
+import { itemDate, sortNewestFirst } from '../../feed/parse.js';
+import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
+import type { Attachment, Feed, FeedItem, Photo } from '../../feed/types.js';
+import { safeUrl } from '../../feed/urls.js';
+import { formatDate, intlTag, isoDate } from '../../i18n/locale.js';
+import { articleCardMessages } from '../../i18n/messages/article-card.js';
+import { commonMessages } from '../../i18n/messages/common.js';
+import { FeedController } from '../../internal/feed-controller.js';
+import { renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { MloElement } from '../../internal/mlo-element.js';
+import { itemContent } from '../../internal/sanitize.js';
+import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
+import { styles } from './article-card.styles.js';
+import { clampHeadingLevel, fillTemplate, renderHeading } from './templates.js';
+
+/** How a card shows its item. */
+export type ArticleCardVariant = 'teaser' | 'full' | 'headline';
+
+const VARIANTS: readonly ArticleCardVariant[] = ['teaser', 'full', 'headline'];
+
+/** Teaser images get these dimensions when the feed gives none: the box is 16:9 and the image covers it. */
+const DEFAULT_IMAGE_WIDTH = 640;
+const DEFAULT_IMAGE_HEIGHT = 360;
+
+interface TeaserImage {
+  url: string;
+  alt: string;
+  width: number;
+  height: number;
+}
+
+/** The teaser picture: the item's image, else its banner, else its first photo; with that photo's alt text and size when they match. */
+function teaserImage(item: FeedItem): TeaserImage | undefined {
+  const url = safeUrl(item.image) ?? safeUrl(item.bannerImage) ?? safeUrl(item.mlo.photos[0]?.url);
+  if (!url) return undefined;
+  const photo = item.mlo.photos.find((candidate) => safeUrl(candidate.url) === url);
+  return {
+    url,
+    // Without a description the image is decorative: the title beside it says what the card is.
+    alt: photo?.alt ?? '',
+    width: photo?.width ?? DEFAULT_IMAGE_WIDTH,
+    height: photo?.height ?? DEFAULT_IMAGE_HEIGHT,
+  };
+}
+
+/** "PDF" from the file name, else from a short MIME subtype. */
+function attachmentType(attachment: Attachment): string | undefined {
+  const extension = /\.([a-z0-9]{2,5})$/i.exec(new URL(attachment.url).pathname)?.[1];
+  if (extension) return extension.toUpperCase();
+  const subtype = attachment.mimeType.split('/')[1]?.split(';')[0];
+  return subtype && subtype.length <= 5 ? subtype.toUpperCase() : undefined;
+}
+
+function attachmentName(attachment: Attachment): string | undefined {
+  if (attachment.title) return attachment.title;
+  const last = new URL(attachment.url).pathname.split('/').filter(Boolean).pop();
+  if (!last) return undefined;
+  try {
+    return decodeURIComponent(last);
+  } catch {
+    return last;
+  }
+}
+
+/**
+ * One news item: a teaser (image, linked title, date, summary, tags), a headline (title and date), or the
+ * full article as on the source page (date, title, sanitised body, photos with credits, byline, downloads, tags).
+ *
+ * Data comes from `.article` (a `FeedItem`, as `mlo-news-list` passes it), or from `src` plus `article-id`
+ * (the item's `id` or `url`; without one, the newest item). A page showing a list and a card from the
+ * same feed fetches it once. Until there is data the card shows a placeholder of its final size.
+ *
+ * Safety: feed text is rendered as text; only `content_html` is rendered as markup, after DOMPurify with an
+ * allow-list (see `src/internal/sanitize.ts`); every URL passes `safeUrl` (http(s) or relative) again here.
+ *
+ * @summary A news item as a teaser, a headline or the full article.
+ *
+ * @tagname mlo-article-card
+ *
+ * @csspart card - The item's outer block (`<article>`), in every variant.
+ * @csspart media - The teaser's image box (16:9); a plain surface when the item has no image.
+ * @csspart image - The teaser image, the banner of a full article, and each photo's image.
+ * @csspart title - The heading.
+ * @csspart link - The title link: the whole teaser is clickable through it.
+ * @csspart date - The `<time>` of publication.
+ * @csspart summary - The teaser's summary or excerpt.
+ * @csspart tags - The list of tags.
+ * @csspart tag - One tag.
+ * @csspart body - The sanitised article body (full variant).
+ * @csspart photo - A photo `<figure>` after the body (full variant).
+ * @csspart caption - A photo's `<figcaption>`.
+ * @csspart credit - "(Source: …)" after a caption.
+ * @csspart byline - "Story by … (originally posted on …)" (full variant).
+ * @csspart source-link - The link to the original story in the byline.
+ * @csspart downloads - The attachments section (full variant).
+ * @csspart download - One attachment link.
+ * @csspart skeleton - The placeholder shown before data arrives.
+ * @csspart error - The error or not-found block (`role="alert"`).
+ * @csspart error-title - Its title.
+ * @csspart error-message - Its explanation.
+ * @csspart retry-button - The Retry button.
+ * @csspart stale - The "saved copy" notice.
+ *
+ * @cssprop [--mlo-card-media-width=11em] - Width of the teaser image when it sits beside the text (containers ≥ 36em).
+ * @cssprop [--mlo-card-title-font-size=1.125em] - Teaser and headline title size.
+ * @cssprop [--mlo-article-title-font-size=1.75em] - Full article title size.
+ * @cssprop [--mlo-font-size=16px] - Base size; every size of the card is in em of it.
+ * @cssprop [--mlo-color-link] - Title and link colour.
+ * @cssprop [--mlo-color-text-muted] - Date, tags and captions.
+ * @cssprop [--mlo-color-surface] - Image placeholder and tag background.
+ * @cssprop [--mlo-color-focus] - Focus ring around the whole teaser.
+ *
+ * @fires mlo-article-select - `ArticleSelectEvent` (detail `{ item, url }`), cancelable: the reader activated
+ *   the title link (click or Enter). `preventDefault()` keeps the link from opening (single-page apps).
+ *   Modifier and middle clicks (new tab or window) are left to the browser and do not fire.
+ * @fires mlo-feed-load - `FeedLoadEvent`: the feed at `src` loaded.
+ * @fires mlo-feed-error - `FeedErrorEvent`: the feed at `src` failed (detail `{ error }`, a `FeedError`).
+ */
+export class MloArticleCard extends MloElement {
+  static override styles = [hostStyles, buttonStyles, stateStyles, skeletonStyles, styles];
+
+  /** The feed's address; used with `article-id` when `.article` is not set. */
+  @property({ type: String, attribute: 'src' }) src?: string;
+
+  /** The item to show: its `id`, or its `url`. Without it the newest item of the feed at `src` is shown. */
+  @property({ type: String, attribute: 'article-id' }) articleId?: string;
+
+  /** The item itself (a `FeedItem` from `parseFeed`); takes precedence over `src`. */
+  @property({ attribute: false }) article?: FeedItem;
+
+  /** `teaser` (default), `headline` (title and date, for sidebars) or `full` (the whole article). */
+  @property({ type: String, attribute: 'variant' }) variant: ArticleCardVariant = 'teaser';
+
+  /** The title's heading level (1–6), so the card fits the page's outline. Default 3, or 1 for `full`. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
+
+  /** Opens the title link in this browsing context (e.g. `_blank`, with `rel="noopener"`); default: the same tab. */
+  @property({ type: String, attribute: 'target' }) target?: string;
+
+  /** A later page, fetched while looking for `article-id`, failed: shown instead of retrying in a loop. */
+  @state() private pageError?: FeedError;
+
+  readonly #feed = new FeedController(this, () => ({ src: this.article ? undefined : this.src }));
+
+  /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
+  #body?: HTMLElement;
+  #bodyItem?: FeedItem;
+
+  /** Moves focus to the title link (after Load more), else to the card itself. */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot?.querySelector<HTMLElement>('a[part~="link"]') ?? this.renderRoot?.querySelector<HTMLElement>('[part~="card"]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // An older article may sit on a later page: follow next_url until it is found or the pages end.
+    const feed = this.#feed.feed;
+    if (this.article || this.pageError || this.#feed.state !== 'ready' || !feed || this.#feed.loadingMore || !this.#feed.hasMore) return;
+    if (this.#findItem(feed)) return;
+    this.#feed.loadMore().catch((error: FeedError) => {
+      this.pageError = error;
+    });
+  }
+
+  get #variant(): ArticleCardVariant {
+    return VARIANTS.includes(this.variant) ? this.variant : 'teaser';
+  }
+
+  #findItem(feed: Feed): FeedItem | undefined {
+    const wanted = this.articleId?.trim();
+    if (!wanted) return sortNewestFirst(feed.items)[0];
+    const asFeedUrl = safeUrl(wanted, feed.feedUrl);
+    const asPageUrl = safeUrl(wanted);
+    return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
+  }
+
+  #onLinkClick(event: MouseEvent, item: FeedItem, url: string): void {
+    // A modifier or non-primary click opens a new tab or window: the page keeps its state, so it is not a selection.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    const proceed = this.emit<ArticleSelectDetail>('mlo-article-select', { item, url }, { cancelable: true });
+    if (!proceed) event.preventDefault();
+  }
+
+  #retry = (): void => {
+    this.pageError = undefined;
+    void this.#feed.retry();
+  };
+
+  #bodyOf(item: FeedItem, baseUrl: string | undefined): HTMLElement | undefined {
+    if (item !== this.#bodyItem) {
+      this.#bodyItem = item;
+      this.#body = this.#buildBody(item, baseUrl);
+    }
+    return this.#body;
+  }
+
+  #buildBody(item: FeedItem, baseUrl: string | undefined): HTMLElement | undefined {
+    const container = document.createElement('div');
+    container.className = 'content';
+    container.setAttribute('part', 'body');
+    if (item.language) container.lang = item.language;
+    let fragment: DocumentFragment | undefined;
+    try {
+      fragment = itemContent(item, baseUrl);
+    } catch {
+      // The page's Trusted Types rules forbid parsing HTML: show the body as plain text instead.
+      fragment = undefined;
+    }
+    if (fragment) {
+      container.append(fragment);
+      return container;
+    }
+    const text = item.contentText ?? (item.contentHtml ? htmlToText(item.contentHtml) : item.summary);
+    if (!text?.trim()) return undefined;
+    for (const paragraph of text.split(/\n\s*\n/)) {
+      if (!paragraph.trim()) continue;
+      const p = document.createElement('p');
+      p.textContent = paragraph.trim();
+      container.append(p);
+    }
+    return container;
+  }
+
+  #renderDate(item: FeedItem): TemplateResult | typeof nothing {
+    const date = itemDate(item);
+    if (!date) return nothing;
+    return html`<time class="card__date" part="date" datetime=${isoDate(date)}>${formatDate(date, this.locale)}</time>`;
+  }
+
+  #renderTags(item: FeedItem): TemplateResult {
+    if (item.tags.length === 0) return html`<div class="card__tags" part="tags"></div>`;
+    return html`<ul class="card__tags" part="tags" aria-label=${articleCardMessages[this.locale].tags}>
+      ${item.tags.map((tag) => html`<li class="card__tag" part="tag">${tag}</li>`)}
+    </ul>`;
+  }
+
+  /** The title as the card's one link; plain text when the item has nowhere to link to. */
+  #renderTitle(item: FeedItem, level: number, className: string): TemplateResult {
+    const text = itemDisplayTitle(item) || articleCardMessages[this.locale].untitled;
+    const url = safeUrl(item.url) ?? safeUrl(item.externalUrl);
+    const content = url
+      ? html`<a
+          class="card__link"
+          part="link"
+          href=${url}
+          target=${ifDefined(this.target || undefined)}
+          rel=${ifDefined(this.target ? 'noopener' : undefined)}
+          @click=${(event: MouseEvent) => this.#onLinkClick(event, item, url)}
+          >${text}</a
+        >`
+      : text;
+    return renderHeading(level, 'title', className, content, item.language);
+  }
+
+  #renderTeaser(item: FeedItem): TemplateResult {
+    const image = teaserImage(item);
+    // An untitled item already shows its excerpt as the title; repeating it below adds nothing.
+    const summary = item.title ? itemSummary(item) : '';
+    return html`<article class="card card--teaser" part="card" tabindex="-1">
+      <div class="card__media" part="media">
+        ${image
+          ? html`<img part="image" src=${image.url} alt=${image.alt} width=${image.width} height=${image.height} loading="lazy" decoding="async" />`
+          : nothing}
+      </div>
+      <div class="card__text">
+        ${this.#renderTitle(item, clampHeadingLevel(this.headingLevel, 3), 'card__title')}
+        <p class="card__meta">${this.#renderDate(item)}</p>
+        <p class="card__summary" part="summary" lang=${ifDefined(item.language)}>${summary}</p>
+        ${this.#renderTags(item)}
+      </div>
+    </article>`;
+  }
+
+  #renderHeadline(item: FeedItem): TemplateResult {
+    return html`<article class="card card--headline" part="card" tabindex="-1">
+      ${this.#renderTitle(item, clampHeadingLevel(this.headingLevel, 3), 'card__title')}
+      <p class="card__meta">${this.#renderDate(item)}</p>
+    </article>`;
+  }
+
+  #renderPhoto(photo: Photo, language: string | undefined): TemplateResult | typeof nothing {
+    const url = safeUrl(photo.url);
+    if (!url) return nothing;
+    const t = articleCardMessages[this.locale];
+    const hasCaption = photo.caption || photo.credit;
+    return html`<figure class="photo" part="photo">
+      <img part="image" src=${url} alt=${photo.alt} width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} loading="lazy" decoding="async" />
+      ${hasCaption
+        ? html`<figcaption class="photo__caption" part="caption">
+            ${photo.caption ? html`<span lang=${ifDefined(language)}>${photo.caption}</span>` : nothing}
+            ${photo.credit ? html`<span class="photo__credit" part="credit">${fillTemplate(t.photoCredit, { credit: photo.credit })}</span>` : nothing}
+          </figcaption>`
+        : nothing}
+    </figure>`;
+  }
+
+  #renderByline(item: FeedItem): TemplateResult | typeof nothing {
+    const t = articleCardMessages[this.locale];
+    const byline = item.mlo.byline ?? (item.authors.map((author) => author.name).filter(Boolean).join(', ') || undefined);
+    const sourceUrl = safeUrl(item.externalUrl);
+    const sourceName = item.mlo.originalSource ?? (sourceUrl ? new URL(sourceUrl).hostname : undefined);
+    const source = sourceName
+      ? sourceUrl
+        ? html`<a part="source-link" href=${sourceUrl}>${sourceName}</a>`
+        : sourceName
+      : undefined;
+    const template = byline ? (source ? t.storyByWithSource : t.storyBy) : source ? t.originallyPosted : undefined;
+    if (!template) return nothing;
+    return html`<p class="byline" part="byline">${fillTemplate(template, { byline, source })}</p>`;
+  }
+
+  #renderDownloads(item: FeedItem, level: number): TemplateResult | typeof nothing {
+    const t = articleCardMessages[this.locale];
+    const links = item.attachments.flatMap((attachment) => {
+      const url = safeUrl(attachment.url);
+      if (!url) return [];
+      const type = attachmentType({ ...attachment, url });
+      const size = attachment.sizeInBytes !== undefined ? this.#formatSize(attachment.sizeInBytes) : undefined;
+      const details = [type, size].filter((part): part is string => Boolean(part));
+      const name = attachmentName({ ...attachment, url }) ?? t.untitledDownload;
+      return [
+        html`<li>
+          <a part="download" href=${url} download type=${attachment.mimeType}
+            >${name}${details.length > 0 ? html` <span class="download__details">${t.downloadDetails(details)}</span>` : nothing}</a
+          >
+        </li>`,
+      ];
+    });
+    if (links.length === 0) return nothing;
+    return html`<section class="downloads" part="downloads">
+      ${renderHeading(Math.min(level + 1, 6), 'downloads-title', 'downloads__title', t.downloads)}
+      <ul class="downloads__list">
+        ${links}
+      </ul>
+    </section>`;
+  }
+
+  #formatSize(bytes: number): string {
+    const megabytes = bytes >= 1_000_000;
+    return new Intl.NumberFormat(intlTag(this.locale), {
+      style: 'unit',
+      unit: megabytes ? 'megabyte' : 'kilobyte',
+      unitDisplay: 'short',
+      maximumFractionDigits: megabytes ? 1 : 0,
+    }).format(Math.max(bytes / (megabytes ? 1_000_000 : 1_000), megabytes ? 0 : 1));
+  }
+
+  #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
+    const level = clampHeadingLevel(this.headingLevel, 1);
+    const body = this.#bodyOf(item, baseUrl);
+    const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
+    const banner = safeUrl(item.bannerImage);
+    const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
+    return html`<article class="card card--full" part="card" tabindex="-1">
+      <header class="article__header">
+        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, item.language)}
+        ${this.#renderDate(item)}
+      </header>
+      ${banner && !inBody.has(banner) ? html`<img class="article__banner" part="image" src=${banner} alt="" loading="lazy" decoding="async" />` : nothing}
+      ${body ?? nothing}
+      ${photos.map((photo) => this.#renderPhoto(photo, item.language))}
+      ${this.#renderByline(item)}
+      ${this.#renderDownloads(item, level)}
+      ${this.#renderTags(item)}
+    </article>`;
+  }
+
+  #renderSkeleton(): TemplateResult {
+    const variant = this.#variant;
+    const bars =
+      variant === 'full'
+        ? html`<div class="article__header">
+              <span class="skeleton skeleton--title"></span><span class="skeleton skeleton--date"></span>
+            </div>
+            ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton skeleton--line"></span>`)}`
+        : html`${variant === 'teaser' ? html`<div class="card__media"><span class="skeleton skeleton--fill"></span></div>` : nothing}
+            <div class="card__text">
+              <div class="card__title"><span class="skeleton skeleton--title"></span></div>
+              <p class="card__meta"><span class="skeleton skeleton--date"></span></p>
+              ${variant === 'teaser'
+                ? html`<div class="card__summary"><span class="skeleton skeleton--lines"></span></div>
+                    <div class="card__tags"></div>`
+                : nothing}
+            </div>`;
+    return html`<div class="placeholder" aria-busy="true">
+      <span class="visually-hidden">${commonMessages[this.locale].loading}</span>
+      <div class="card card--${variant} card--skeleton" part="skeleton" aria-hidden="true">${bars}</div>
+    </div>`;
+  }
+
+  #renderNotFound(): TemplateResult {
+    const t = articleCardMessages[this.locale];
+    return html`<div class="state state--error" part="error" role="alert">
+      <p class="state__title" part="error-title">${t.notFoundTitle}</p>
+      <p class="state__message" part="error-message">${t.notFound}</p>
+      <button class="button" part="retry-button" type="button" @click=${this.#retry}>${commonMessages[this.locale].retry}</button>
+    </div>`;
+  }
+
+  #renderItem(item: FeedItem, baseUrl: string | undefined): TemplateResult {
+    switch (this.#variant) {
+      case 'full':
+        return this.#renderFull(item, baseUrl);
+      case 'headline':
+        return this.#renderHeadline(item);
+      default:
+        return this.#renderTeaser(item);
+    }
+  }
+
+  #renderFromFeed(): TemplateResult {
+    const controller = this.#feed;
+    if (controller.state === 'error') return renderFeedError(this.locale, controller.error, this.#retry);
+    if (this.pageError) return renderFeedError(this.locale, this.pageError, this.#retry);
+    if (controller.state !== 'ready' || !controller.feed) return this.#renderSkeleton();
+    const item = this.#findItem(controller.feed);
+    if (!item) {
+      if (controller.hasMore || controller.loadingMore) return this.#renderSkeleton();
+      return this.#renderNotFound();
+    }
+    return html`${controller.stale ? renderStaleNotice(this.locale, controller.fetchedAt, this.#retry) : nothing}
+    ${this.#renderItem(item, controller.feed.feedUrl)}`;
+  }
+
+  protected override render(): TemplateResult {
+    if (this.article) return this.#renderItem(this.article, undefined);
+    if (this.src?.trim()) return this.#renderFromFeed();
+    return this.#renderSkeleton();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlo-article-card': MloArticleCard;
+  }
+}

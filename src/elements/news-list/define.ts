@@ -1,0 +1,8 @@
+import '../article-card/define.js';
+import { defineElement } from '../../internal/define.js';
+import { MloNewsList } from './news-list.js';
+
+// The list renders its items as <mlo-article-card>, so registering the list registers the card too.
+defineElement('mlo-news-list', MloNewsList);
+
+export { MloNewsList };

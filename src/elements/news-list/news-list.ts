@@ -1,0 +1,311 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { FeedError } from '../../feed/errors.js';
+import { archiveYearOf, sortNewestFirst } from '../../feed/parse.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
+import { plural } from '../../i18n/locale.js';
+import { commonMessages } from '../../i18n/messages/common.js';
+import { newsListMessages } from '../../i18n/messages/news-list.js';
+import { FeedController } from '../../internal/feed-controller.js';
+import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { MloElement } from '../../internal/mlo-element.js';
+import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
+import type { ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
+import { styles } from './news-list.styles.js';
+
+/** How the list lays out its items. */
+export type NewsListLayout = 'list' | 'grid' | 'headlines';
+
+const LAYOUTS: readonly NewsListLayout[] = ['list', 'grid', 'headlines'];
+const DEFAULT_LIMIT = 10;
+const MAX_LIMIT = 100;
+/** How many pages one fill may fetch while looking for items that match the filters. */
+const MAX_PAGES_PER_FILL = 10;
+
+/** The card parts a page may style through the list (`mlo-news-list::part(title)`). */
+const CARD_PARTS = 'card, media, image, title, link, date, summary, tags, tag';
+
+/** An item's language is its own, else the feed's (JSON Feed); `sr` matches `sr-Latn` and `sr-Cyrl`. */
+function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
+  const language = (item.language ?? feed.language)?.toLowerCase();
+  const filter = wanted.toLowerCase();
+  return language !== undefined && (language === filter || language.startsWith(`${filter}-`));
+}
+
+/**
+ * A list of news from a JSON Feed, newest first: image, title, date and summary per item (`list`),
+ * cards in columns that follow the element's own width (`grid`), or titles and dates for sidebars
+ * (`headlines`). Each item is an `<mlo-article-card>`.
+ *
+ * "Load more" shows the next `limit` items, following the feed's `next_url` when the loaded ones run
+ * out; focus moves to the first new item and a polite live region says how many were added. Before
+ * data arrives a placeholder of the final height is shown; an empty feed, a failure (with Retry) and a
+ * saved copy served while offline each say so in words.
+ *
+ * The item-language filter is `item-lang`, not `lang` as first proposed: `lang` is the global HTML
+ * attribute that sets the element's own language (the language of its buttons and dates), so it
+ * cannot also mean "only items in this language".
+ *
+ * @summary News from a JSON Feed as a list, a grid of cards or headlines, with Load more.
+ *
+ * @tagname mlo-news-list
+ *
+ * @csspart items - The `<ul>` of items.
+ * @csspart item - One `<li>`, around a card.
+ * @csspart card - Exported from each card: the item's block. Also `media`, `image`, `title`, `link`,
+ *   `date`, `summary`, `tags`, `tag` (see mlo-article-card).
+ * @csspart load-more-button - The Load more button.
+ * @csspart status - The visually hidden live region announcing added items.
+ * @csspart load-more-error - The message shown when a next page failed.
+ * @csspart empty - The empty-feed or no-match message.
+ * @csspart error - The error block (`role="alert"`), with `error-title`, `error-message`, `retry-button`.
+ * @csspart stale - The "saved copy" notice above the list.
+ * @csspart skeleton - The placeholder shown before data arrives.
+ *
+ * @cssprop [--mlo-grid-gap=1em] - Space between grid cards.
+ * @cssprop [--mlo-list-separator-color] - Line between items in the list and headlines layouts (default: the border colour).
+ * @cssprop [--mlo-font-size=16px] - Base size; every size is in em of it.
+ * @cssprop [--mlo-color-surface] - Grid card background.
+ * @cssprop [--mlo-color-border] - Grid card border.
+ *
+ * @fires mlo-feed-load - `FeedLoadEvent` (detail `{ feed, itemCount, droppedItems, stale }`): the feed loaded.
+ * @fires mlo-feed-error - `FeedErrorEvent` (detail `{ error }`, a `FeedError` with `kind`): loading failed.
+ * @fires mlo-article-select - `ArticleSelectEvent` (detail `{ item, url }`), cancelable: a reader opened an
+ *   item (fired by its card, seen on the list). `preventDefault()` keeps the link from opening.
+ */
+export class MloNewsList extends MloElement {
+  static override styles = [hostStyles, buttonStyles, stateStyles, skeletonStyles, styles];
+
+  /** The feed's address (http(s) or relative). */
+  @property({ type: String, attribute: 'src' }) src?: string;
+
+  /** The feed given as data instead of `src`: a JSON Feed object or a `Feed` from `parseFeed`. */
+  @property({ attribute: false }) feed?: unknown;
+
+  /** How many items to show at first, and how many more each Load more adds (1–100, default 10). */
+  @property({ type: Number, attribute: 'limit' }) limit = DEFAULT_LIMIT;
+
+  /** `list` (default), `grid` or `headlines`. */
+  @property({ type: String, attribute: 'layout' }) layout: NewsListLayout = 'list';
+
+  /** Only items with this tag (case-insensitive). */
+  @property({ type: String, attribute: 'tag' }) tag?: string;
+
+  /** Only items of this archive year (`_mlo.archive_year`, else the year of publication). */
+  @property({ type: Number, attribute: 'year' }) year?: number;
+
+  /** Only items in this language (`sr` also matches `sr-Latn` and `sr-Cyrl`). Not `lang`: see above. */
+  @property({ type: String, attribute: 'item-lang' }) itemLang?: string;
+
+  /** Opens item links in this browsing context (e.g. `_blank`, with `rel="noopener"`); default: the same tab. */
+  @property({ type: String, attribute: 'target' }) target?: string;
+
+  /** The heading level of item titles (1–6, default 3), to fit the page's outline. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
+
+  /** How many matching items are revealed (grows by `limit` with each Load more). */
+  @state() private shown = DEFAULT_LIMIT;
+  /** The text of the polite live region. */
+  @state() private announcement = '';
+  /** True while next pages are being fetched. */
+  @state() private filling = false;
+  @state() private loadMoreError?: FeedError;
+
+  readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
+
+  #matchingKey: unknown[] = [];
+  #matchingItems: FeedItem[] = [];
+  /** The loaded copy and filters the automatic fill last ran for, so it runs once per combination. */
+  #autoFillKey?: string;
+
+  get #limit(): number {
+    const limit = Number(this.limit);
+    return Number.isInteger(limit) && limit >= 1 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
+  }
+
+  get #layout(): NewsListLayout {
+    return LAYOUTS.includes(this.layout) ? this.layout : 'list';
+  }
+
+  get #cardVariant(): ArticleCardVariant {
+    return this.#layout === 'headlines' ? 'headline' : 'teaser';
+  }
+
+  get #filterKey(): string {
+    return `${this.tag ?? ''}|${this.year ?? ''}|${this.itemLang ?? ''}`;
+  }
+
+  /** The loaded items that pass the filters, newest first (recomputed only when the feed or a filter changes). */
+  get #matching(): FeedItem[] {
+    const feed = this.#feed.feed;
+    const key = [feed, this.tag, this.year, this.itemLang];
+    if (key.every((value, index) => value === this.#matchingKey[index])) return this.#matchingItems;
+    this.#matchingKey = key;
+    if (!feed) return (this.#matchingItems = []);
+    const tag = this.tag?.trim().toLowerCase();
+    const year = Number(this.year);
+    const language = this.itemLang?.trim();
+    this.#matchingItems = sortNewestFirst(feed.items).filter(
+      (item) =>
+        (!tag || item.tags.some((candidate) => candidate.toLowerCase() === tag)) &&
+        (!Number.isInteger(year) || year <= 0 || archiveYearOf(item) === year) &&
+        (!language || speaks(item, feed, language)),
+    );
+    return this.#matchingItems;
+  }
+
+  get #hasFilters(): boolean {
+    return Boolean(this.tag?.trim() || (Number.isInteger(Number(this.year)) && Number(this.year) > 0) || this.itemLang?.trim());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('src') || changed.has('feed') || changed.has('limit') || changed.has('tag') || changed.has('year') || changed.has('itemLang')) {
+      this.shown = this.#limit;
+      this.announcement = '';
+      this.loadMoreError = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // Too few matches on the first page (a year filter, a small page size): follow next_url once, automatically.
+    const controller = this.#feed;
+    if (controller.state !== 'ready' || this.filling || !controller.hasMore) return;
+    const key = `${controller.fetchedAt}|${this.#filterKey}|${this.shown}`;
+    if (this.#matching.length >= this.shown || key === this.#autoFillKey) return;
+    this.#autoFillKey = key;
+    void this.#fill(this.shown);
+  }
+
+  /** Follows next_url until `wanted` items match or the pages end. */
+  async #fill(wanted: number): Promise<void> {
+    this.filling = true;
+    this.loadMoreError = undefined;
+    try {
+      for (let page = 0; page < MAX_PAGES_PER_FILL && this.#matching.length < wanted && this.#feed.hasMore; page += 1) {
+        await this.#feed.loadMore();
+      }
+    } catch (error) {
+      this.loadMoreError = error instanceof FeedError ? error : new FeedError('network', String(error), { cause: error });
+    } finally {
+      this.filling = false;
+    }
+  }
+
+  #onLoadMore = async (): Promise<void> => {
+    if (this.filling) return;
+    const before = Math.min(this.#matching.length, this.shown);
+    const wanted = before + this.#limit;
+    if (this.#matching.length < wanted) await this.#fill(wanted);
+    this.shown = Math.max(before, Math.min(wanted, this.#matching.length));
+    const added = this.shown - before;
+    if (added <= 0) return;
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = plural(this.locale, added, newsListMessages[this.locale].added);
+    const card = this.renderRoot.querySelectorAll<MloArticleCard>('mlo-article-card')[before];
+    if (card) {
+      await card.updateComplete;
+      card.focus();
+    }
+  };
+
+  #retry = (): void => {
+    this.loadMoreError = undefined;
+    void this.#feed.retry();
+  };
+
+  #renderSkeleton(): TemplateResult {
+    const layout = this.#layout;
+    return html`<div class="placeholder" part="skeleton" aria-busy="true">
+      <span class="visually-hidden">${commonMessages[this.locale].loading}</span>
+      <ul class="items items--${layout}" aria-hidden="true">
+        ${Array.from(
+          { length: this.#limit },
+          () => html`<li class="item"><mlo-article-card variant=${this.#cardVariant}></mlo-article-card></li>`,
+        )}
+      </ul>
+      <div class="more" aria-hidden="true"><span class="skeleton skeleton--button"></span></div>
+    </div>`;
+  }
+
+  #renderItems(items: FeedItem[]): TemplateResult {
+    return html`<ul class="items items--${this.#layout}" part="items">
+      ${repeat(
+        items,
+        (item) => item.id,
+        (item) =>
+          html`<li class="item" part="item">
+            <mlo-article-card
+              exportparts=${CARD_PARTS}
+              .article=${item}
+              variant=${this.#cardVariant}
+              heading-level=${ifDefined(this.headingLevel)}
+              target=${ifDefined(this.target || undefined)}
+            ></mlo-article-card>
+          </li>`,
+      )}
+    </ul>`;
+  }
+
+  #renderMore(): TemplateResult | typeof nothing {
+    const t = newsListMessages[this.locale];
+    const error = this.loadMoreError;
+    const canShowMore = this.#matching.length > this.shown || this.#feed.hasMore;
+    return html`${error
+      ? html`<div class="state state--error load-more-error" part="load-more-error" role="alert">
+          <p class="state__message">${t.loadMoreFailed} ${commonMessages[this.locale].feedError(error.kind, error.status)}</p>
+        </div>`
+      : nothing}
+    ${canShowMore
+      ? html`<div class="more">
+          <button
+            class="button button--secondary"
+            part="load-more-button"
+            type="button"
+            aria-disabled=${this.filling ? 'true' : 'false'}
+            @click=${this.#onLoadMore}
+          >
+            ${this.filling ? t.loadingMore : t.loadMore}
+          </button>
+        </div>`
+      : nothing}`;
+  }
+
+  #renderReady(): TemplateResult {
+    const controller = this.#feed;
+    const matching = this.#matching;
+    const stale = controller.stale ? renderStaleNotice(this.locale, controller.fetchedAt, this.#retry) : nothing;
+    if (matching.length === 0) {
+      if (this.filling) return this.#renderSkeleton();
+      const hasItems = (controller.feed?.items.length ?? 0) > 0;
+      return html`${stale}${renderEmpty(this.locale, hasItems && this.#hasFilters ? newsListMessages[this.locale].noMatches : undefined)}${this.#renderMore()}`;
+    }
+    return html`${stale}${this.#renderItems(matching.slice(0, this.shown))}${this.#renderMore()}`;
+  }
+
+  #renderState(): TemplateResult {
+    switch (this.#feed.state) {
+      case 'ready':
+        return this.#renderReady();
+      case 'error':
+        return renderFeedError(this.locale, this.#feed.error, this.#retry);
+      default:
+        return this.#renderSkeleton();
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return html`${this.#renderState()}
+      <p class="visually-hidden" part="status" role="status">${this.announcement}</p>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlo-news-list': MloNewsList;
+  }
+}

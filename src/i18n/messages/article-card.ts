@@ -1,0 +1,71 @@
+/**
+ * Strings of `<mlo-article-card>`. Templates mark where feed values go with `{name}`; the card
+ * fills them with text or links (see `fillTemplate`), so a translation can move the link anywhere
+ * in the sentence and feed text can never add placeholders of its own.
+ */
+import type { LocaleTable } from '../locale.js';
+
+export interface ArticleCardMessages {
+  /** Shown in place of the title when an item has neither a title nor any text. */
+  untitled: string;
+  /** Accessible name of the list of tags. */
+  tags: string;
+  /** `{byline}`: who wrote the story ("MLO Belgrade"). */
+  storyBy: string;
+  /** `{byline}`, and `{source}` (a link when the original's address is known). */
+  storyByWithSource: string;
+  /** Only `{source}`: the story names no author. */
+  originallyPosted: string;
+  /** After a photo caption; `{credit}` is who supplied the photo ("NATO Website"). */
+  photoCredit: string;
+  /** The heading above attachments. */
+  downloads: string;
+  /** After an attachment's name: its type ("PDF") and size ("1.2 MB"), either of which may be missing. */
+  downloadDetails: (details: string[]) => string;
+  /** An attachment without a title. */
+  untitledDownload: string;
+  notFoundTitle: string;
+  notFound: string;
+}
+
+export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
+  en: {
+    untitled: 'Untitled news item',
+    tags: 'Tags',
+    storyBy: 'Story by {byline}',
+    storyByWithSource: 'Story by {byline} (originally posted on {source})',
+    originallyPosted: 'Originally posted on {source}',
+    photoCredit: '(Source: {credit})',
+    downloads: 'Downloads',
+    downloadDetails: (details) => `(${details.join(', ')})`,
+    untitledDownload: 'Download',
+    notFoundTitle: 'The news article was not found',
+    notFound: 'The feed has no article with this article-id. It may have been removed, or the article-id attribute may be wrong.',
+  },
+  'sr-Latn': {
+    untitled: 'Vest bez naslova',
+    tags: 'Oznake',
+    storyBy: 'Tekst: {byline}',
+    storyByWithSource: 'Tekst: {byline} (prvobitno objavljeno na: {source})',
+    originallyPosted: 'Prvobitno objavljeno na: {source}',
+    photoCredit: '(Izvor: {credit})',
+    downloads: 'Preuzimanja',
+    downloadDetails: (details) => `(${details.join(', ')})`,
+    untitledDownload: 'Preuzmi',
+    notFoundTitle: 'Vest nije pronađena',
+    notFound: 'U izvoru vesti nema vesti sa ovim article-id. Možda je uklonjena ili je atribut article-id pogrešan.',
+  },
+  'sr-Cyrl': {
+    untitled: 'Вест без наслова',
+    tags: 'Ознаке',
+    storyBy: 'Текст: {byline}',
+    storyByWithSource: 'Текст: {byline} (првобитно објављено на: {source})',
+    originallyPosted: 'Првобитно објављено на: {source}',
+    photoCredit: '(Извор: {credit})',
+    downloads: 'Преузимања',
+    downloadDetails: (details) => `(${details.join(', ')})`,
+    untitledDownload: 'Преузми',
+    notFoundTitle: 'Вест није пронађена',
+    notFound: 'У извору вести нема вести са овим article-id. Можда је уклоњена или је атрибут article-id погрешан.',
+  },
+};

@@ -1,0 +1,38 @@
+/** Strings of `<mlo-news-list>` (loading, empty, error and stale texts are in common.ts). */
+import type { LocaleTable, PluralForms } from '../locale.js';
+
+export interface NewsListMessages {
+  loadMore: string;
+  /** The Load more button while the next page is on its way. */
+  loadingMore: string;
+  /** Announced politely after Load more; `{n}` is how many items appeared. */
+  added: PluralForms;
+  /** The feed has items, but none match `tag`, `year` or `item-lang`. */
+  noMatches: string;
+  /** Under the list when a next page failed; the Load more button stays to try again. */
+  loadMoreFailed: string;
+}
+
+export const newsListMessages: LocaleTable<NewsListMessages> = {
+  en: {
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    added: { one: '{n} more news item loaded.', other: '{n} more news items loaded.' },
+    noMatches: 'No news matches the selected filters.',
+    loadMoreFailed: 'More news could not be loaded.',
+  },
+  'sr-Latn': {
+    loadMore: 'Učitaj još',
+    loadingMore: 'Učitavanje…',
+    added: { one: 'Učitana je još {n} vest.', few: 'Učitane su još {n} vesti.', other: 'Učitano je još {n} vesti.' },
+    noMatches: 'Nema vesti koje odgovaraju izabranim filterima.',
+    loadMoreFailed: 'Nije moguće učitati još vesti.',
+  },
+  'sr-Cyrl': {
+    loadMore: 'Учитај још',
+    loadingMore: 'Учитавање…',
+    added: { one: 'Учитана је још {n} вест.', few: 'Учитане су још {n} вести.', other: 'Учитано је још {n} вести.' },
+    noMatches: 'Нема вести које одговарају изабраним филтерима.',
+    loadMoreFailed: 'Није могуће учитати још вести.',
+  },
+};
