@@ -10,3 +10,4 @@ export { defineElement } from './internal/define.js';
 export { MloNewsList } from './elements/news-list/news-list.js';
 export { MloArticleCard } from './elements/article-card/article-card.js';
 export { MloBreadcrumb } from './elements/breadcrumb/breadcrumb.js';
+export { MloArchiveSearch } from './elements/archive-search/archive-search.js';

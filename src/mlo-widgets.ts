@@ -6,3 +6,4 @@ export * from './index.js';
 import './elements/news-list/define.js';
 import './elements/article-card/define.js';
 import './elements/breadcrumb/define.js';
+import './elements/archive-search/define.js';

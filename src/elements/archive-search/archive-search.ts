@@ -1,0 +1,550 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import type { ArticleSelectDetail } from '../../events.js';
+import { FeedError } from '../../feed/errors.js';
+import { itemDate } from '../../feed/parse.js';
+import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
+import { safeUrl } from '../../feed/urls.js';
+import { formatDate, isoDate } from '../../i18n/locale.js';
+import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
+import { commonMessages } from '../../i18n/messages/common.js';
+import { FeedController } from '../../internal/feed-controller.js';
+import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { MloElement } from '../../internal/mlo-element.js';
+import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
+import { excerptAround, firstMatchOffset, highlight, type TermMatcher } from '../../search/highlight.js';
+import { SearchIndex, type SearchHit, type SearchResults } from '../../search/search-index.js';
+import { styles } from './archive-search.styles.js';
+
+/** Detail of `mlo-search-ready`: the archive is indexed (every page, or as many as could be loaded). */
+export interface SearchReadyDetail {
+  /** Items searchable now. */
+  itemCount: number;
+  /** False when a later page failed to load, so part of the archive is missing. */
+  complete: boolean;
+}
+
+export type SearchReadyEvent = CustomEvent<SearchReadyDetail>;
+
+/** The query parameter read and written with `sync-url`, and the field name of the plain form. */
+const QUERY_PARAMETER = 'q';
+/** Characters of summary or body shown around the first match. */
+const EXCERPT_LENGTH = 160;
+
+/**
+ * Searches the whole news archive as you type, forgiving typos ("Stoltenbreg"), missing
+ * diacritics ("cacak" finds "Čačak", "djordje" finds "Đorđe") and the script a word is written in
+ * ("beograd" finds "Београд", "наука" finds "nauka").
+ *
+ * The box is a WAI-ARIA combobox with a list of results: ArrowDown/ArrowUp move through them,
+ * Enter opens the active one, Escape closes the list and then clears the box, Home/End move in the
+ * box. Results are real links: a click opens them, a modifier-click opens a new tab. Filters by
+ * archive year and by topic (built from the data) combine with the words. Every page of the feed
+ * (`next_url`) is loaded in the background and indexed in slices that never block the page.
+ *
+ * Put a plain form inside for visitors without JavaScript: it shows until the element is defined,
+ * and its `action` is used when the `action` attribute is absent. When the archive cannot be read,
+ * the element says why and offers the same plain GET form (field `q`) to the site's search page.
+ *
+ * ```html
+ * <mlo-archive-search src="/news/feed.json" action="/search" sync-url>
+ *   <form action="/search" method="get"><label>Search our content <input name="q" type="search"></label> <button>Search</button></form>
+ * </mlo-archive-search>
+ * ```
+ *
+ * @summary A forgiving, keyboard-friendly search of the whole news archive.
+ *
+ * @slot - A plain `<form action method="get">` for visitors without JavaScript; shown only until the element is defined.
+ *
+ * @csspart search - The search landmark holding the label, the box and the filters.
+ * @csspart label - The visible label of the box.
+ * @csspart input - The search box (a combobox).
+ * @csspart filters - The year and topic filters.
+ * @csspart filter-label - The label of a filter.
+ * @csspart select - A filter's drop-down.
+ * @csspart progress - The note shown while the archive loads and is indexed.
+ * @csspart status - The live region that says how many results there are.
+ * @csspart listbox - The list of results.
+ * @csspart option - One result (a link).
+ * @csspart option-title - A result's title.
+ * @csspart option-date - A result's date.
+ * @csspart option-excerpt - The text around the match.
+ * @csspart mark - A matched word.
+ * @csspart fallback - The plain search form shown when the archive cannot be searched here.
+ * @csspart fallback-input - The box of the plain form.
+ * @csspart fallback-button - The submit button of the plain form.
+ * @csspart error - The alert that says why the archive cannot be searched.
+ * @csspart error-title - The alert's title.
+ * @csspart error-message - The alert's explanation.
+ * @csspart retry-button - Retry, in the alert and in the saved-copy notice.
+ * @csspart stale - The notice shown when a saved copy of the feed is searched.
+ * @csspart empty - The message shown when the archive has no articles.
+ *
+ * @cssprop --mlo-font-size - Base size in px; every size scales from it. Default 16px.
+ * @cssprop --mlo-font-family - Text font.
+ * @cssprop --mlo-heading-font-family - Font of result titles.
+ * @cssprop --mlo-color-text - Text colour.
+ * @cssprop --mlo-color-text-muted - Dates, counts and filter labels.
+ * @cssprop --mlo-color-background - Background of the box and the list.
+ * @cssprop --mlo-color-surface - Background of the active and hovered result.
+ * @cssprop --mlo-color-link - Result titles.
+ * @cssprop --mlo-color-accent - The edge of the active result; buttons.
+ * @cssprop --mlo-color-border - Borders of the box, filters and list.
+ * @cssprop --mlo-color-focus - Focus outline, and the outline of the active result.
+ * @cssprop --mlo-color-highlight - Background of matched words.
+ * @cssprop --mlo-radius - Corner radius.
+ *
+ * @fires mlo-article-select {ArticleSelectEvent} - A result was chosen with Enter or a click. Cancelable: `preventDefault()` keeps the link from opening.
+ * @fires mlo-search-ready {SearchReadyEvent} - Every page of the archive has been indexed (or as many as could be loaded).
+ * @fires mlo-feed-load {FeedLoadEvent} - The first page of the feed loaded.
+ * @fires mlo-feed-error {FeedErrorEvent} - The feed, or a later page of it, could not be loaded.
+ *
+ * @tagname mlo-archive-search
+ */
+export class MloArchiveSearch extends MloElement {
+  static override styles = [hostStyles, buttonStyles, stateStyles, styles];
+
+  /** The address of the archive's JSON Feed; its `next_url` pages are followed. */
+  @property({ type: String, attribute: 'src' }) src?: string;
+
+  /** A JSON Feed document (or a feed from `parseFeed`) to search instead of fetching `src`. */
+  @property({ attribute: false }) feed?: unknown;
+
+  /** The visible label of the box. Default: "Search our content", in the page's language. */
+  @property({ type: String, attribute: 'label' }) label?: string;
+
+  /** An example of what to type. Not a label: the label stays visible. */
+  @property({ type: String, attribute: 'placeholder' }) placeholder?: string;
+
+  /** How many results are listed. */
+  @property({ type: Number, attribute: 'limit' }) limit = 10;
+
+  /** The site's search page for the plain form. Default: the feed's `_mlo.search_url`, else the inner form's `action`. */
+  @property({ type: String, attribute: 'action' }) action?: string;
+
+  /** Keeps the words in the page address (`?q=`), so a search can be shared and survives a reload. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  /** Milliseconds of quiet typing before searching. */
+  @property({ type: Number, attribute: 'debounce' }) debounce = 80;
+
+  /** The words searched for. Typing updates it; setting it searches. */
+  @property({ type: String, attribute: 'query' }) query = '';
+
+  @state() private results?: SearchResults;
+  @state() private open = false;
+  @state() private activeIndex = -1;
+  @state() private year?: number;
+  @state() private tag?: string;
+  @state() private choices: { years: number[]; tags: string[] } = { years: [], tags: [] };
+  @state() private indexing = false;
+  @state() private indexedCount = 0;
+  @state() private pageError?: FeedError;
+
+  readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
+  #index = new SearchIndex();
+  /** The feed whose items are in the index, and how many of its items were taken. */
+  #indexedFeed?: Feed;
+  #indexedItems = 0;
+  #build = new AbortController();
+  #syncing = false;
+  #debounceTimer?: ReturnType<typeof setTimeout>;
+  /** True while a `query` change comes from typing (searched after the debounce, not at once). */
+  #typing = false;
+  /** The inner no-JavaScript form's action, read when connected. */
+  #innerAction?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#innerAction = this.querySelector(':scope > form[action]')?.getAttribute('action') ?? undefined;
+    if (this.syncUrl) {
+      const fromUrl = new URL(window.location.href).searchParams.get(QUERY_PARAMETER);
+      if (fromUrl) this.query = fromUrl;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#debounceTimer);
+    this.#build.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('query') && !this.#typing) || changed.has('limit')) this.#search();
+    this.#typing = false;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const feed = this.#feed.state === 'ready' ? this.#feed.feed : undefined;
+    if (!feed || !this.#continuesIndex(feed)) this.#build.abort();
+    void this.#syncIndex();
+    if (changed.has('activeIndex') && this.activeIndex >= 0) {
+      this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  // Indexing: the first page, then every next page, each in slices.
+
+  /** True when `feed` is the indexed feed or the same feed with more pages appended. */
+  #continuesIndex(feed: Feed): boolean {
+    const indexed = this.#indexedFeed;
+    if (!indexed) return false;
+    if (feed === indexed) return true;
+    const count = this.#indexedItems;
+    return feed.items.length >= count && feed.items[0] === indexed.items[0] && (count === 0 || feed.items[count - 1] === indexed.items[count - 1]);
+  }
+
+  #resetIndex(feed?: Feed): void {
+    this.#build.abort();
+    this.#build = new AbortController();
+    this.#index = new SearchIndex();
+    this.#indexedFeed = feed;
+    this.#indexedItems = 0;
+    this.indexedCount = 0;
+    this.indexing = feed !== undefined;
+    this.pageError = undefined;
+    this.choices = { years: [], tags: [] };
+    this.#search();
+  }
+
+  /** Brings the index up to date with the feed, then loads and indexes the next pages. One run at a time. */
+  async #syncIndex(): Promise<void> {
+    if (this.#syncing) return;
+    this.#syncing = true;
+    try {
+      for (;;) {
+        const feed = this.#feed.state === 'ready' ? this.#feed.feed : undefined;
+        if (!feed) {
+          if (this.#indexedFeed) this.#resetIndex();
+          return;
+        }
+        if (!this.#continuesIndex(feed)) this.#resetIndex(feed);
+        const fresh = feed.items.slice(this.#indexedItems);
+        if (fresh.length > 0) {
+          const { signal } = this.#build;
+          try {
+            await this.#index.addInChunks(fresh, { signal, onProgress: (count) => (this.indexedCount = count) });
+          } catch {
+            continue; // Superseded by another feed: start over with it.
+          }
+          this.#indexedFeed = feed;
+          this.#indexedItems = feed.items.length;
+          this.#indexChanged();
+          continue;
+        }
+        if (this.#feed.hasMore && !this.pageError) {
+          try {
+            await this.#feed.loadMore();
+          } catch (error) {
+            this.pageError = error instanceof FeedError ? error : new FeedError('network', String(error), { cause: error });
+          }
+          continue;
+        }
+        if (this.indexing) {
+          this.indexing = false;
+          this.emit<SearchReadyDetail>('mlo-search-ready', { itemCount: this.#index.size, complete: !this.pageError });
+        }
+        return;
+      }
+    } finally {
+      this.#syncing = false;
+    }
+  }
+
+  /** New items are searchable: refresh the filter choices, and the results unless the reader is moving through them. */
+  #indexChanged(): void {
+    this.choices = { years: this.#index.years().map(({ year }) => year), tags: this.#index.tags().map(({ tag }) => tag) };
+    if (this.activeIndex < 0) this.#search();
+  }
+
+  // Searching.
+
+  #search(): void {
+    clearTimeout(this.#debounceTimer);
+    const results = this.#index.search(this.query, { limit: this.limit, year: this.year, tag: this.tag });
+    const searched = this.query.trim() !== '' || this.year !== undefined || this.tag !== undefined;
+    this.results = searched ? results : undefined;
+    this.activeIndex = -1;
+    this.open = searched && results.hits.length > 0;
+    if (this.syncUrl) this.#writeUrl();
+  }
+
+  #writeUrl(): void {
+    const url = new URL(window.location.href);
+    const words = this.query.trim();
+    if (words) url.searchParams.set(QUERY_PARAMETER, words);
+    else url.searchParams.delete(QUERY_PARAMETER);
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }
+
+  #announcement(t: ArchiveSearchMessages): string {
+    const results = this.results;
+    if (!results) return '';
+    // Until the whole archive is indexed, "no results" may be wrong; the progress note speaks meanwhile.
+    if (results.total === 0 && (this.#feed.state === 'loading' || this.indexing)) return '';
+    if (results.total === 0) return results.query.trim() ? t.noResults(results.query.trim()) : t.noFilteredResults;
+    const count = t.resultCount(results.total, results.hits.length);
+    return results.partial ? `${count}. ${t.partialMatch}` : count;
+  }
+
+  // Handlers.
+
+  #onInput(event: Event): void {
+    this.#typing = true;
+    this.query = (event.target as HTMLInputElement).value;
+    this.activeIndex = -1;
+    clearTimeout(this.#debounceTimer);
+    if (this.debounce > 0) this.#debounceTimer = setTimeout(() => this.#search(), this.debounce);
+    else this.#search();
+  }
+
+  #onKeydown(event: KeyboardEvent): void {
+    const count = this.results?.hits.length ?? 0;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        if (count === 0) return;
+        event.preventDefault();
+        const down = event.key === 'ArrowDown';
+        if (!this.open) {
+          this.open = true;
+          if (!event.altKey) this.activeIndex = down ? 0 : count - 1;
+          return;
+        }
+        if (event.altKey) return;
+        const from = this.activeIndex < 0 ? (down ? -1 : count) : this.activeIndex;
+        this.activeIndex = (from + (down ? 1 : -1) + count) % count;
+        return;
+      }
+      case 'Enter': {
+        event.preventDefault(); // Never submit the form: there is nothing to submit it to.
+        const hit = this.open ? this.results?.hits[this.activeIndex] : undefined;
+        if (hit) this.#choose(hit.item, /* follow */ true);
+        return;
+      }
+      case 'Escape': {
+        // Also stops the browser's own clearing of search boxes, so that the first Escape only closes.
+        event.preventDefault();
+        if (this.open) {
+          this.open = false;
+          this.activeIndex = -1;
+        } else if (this.query) {
+          this.query = '';
+        }
+        return;
+      }
+      case 'Home':
+      case 'End':
+      case 'ArrowLeft':
+      case 'ArrowRight':
+        // The caret moves in the box, so the visual focus comes back to it.
+        this.activeIndex = -1;
+        return;
+    }
+  }
+
+  #onFocusIn(): void {
+    if (!this.open && this.results && this.results.hits.length > 0) this.open = true;
+  }
+
+  #onFocusOut(event: FocusEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (next && this.renderRoot.contains(next)) return;
+    this.open = false;
+    this.activeIndex = -1;
+  }
+
+  #onOptionClick(event: MouseEvent, item: FeedItem): void {
+    // A middle or modifier click opens a new tab or window: the browser's business, not a selection.
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    if (!this.#choose(item, /* follow */ false)) event.preventDefault();
+  }
+
+  /** Fires `mlo-article-select`; follows the link when asked and nobody cancelled. Returns false when cancelled. */
+  #choose(item: FeedItem, follow: boolean): boolean {
+    const url = itemUrl(item);
+    const proceed = this.emit<ArticleSelectDetail>('mlo-article-select', { item, url }, { cancelable: true });
+    if (proceed && follow && url) window.location.assign(url);
+    return proceed;
+  }
+
+  #onYear(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.year = value ? Number(value) : undefined;
+    this.#search();
+  }
+
+  #onTag(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.tag = value || undefined;
+    this.#search();
+  }
+
+  #retryPages(): void {
+    this.pageError = undefined;
+  }
+
+  #actionUrl(): string | undefined {
+    return safeUrl(this.action) ?? this.#feed.feed?.mlo.searchUrl ?? safeUrl(this.#innerAction);
+  }
+
+  // Rendering.
+
+  #marked(text: string, matcher: TermMatcher): TemplateResult {
+    return html`${highlight(text, matcher).map((segment) => (segment.match ? html`<mark part="mark">${segment.text}</mark>` : segment.text))}`;
+  }
+
+  /** The summary or body text around the first match; the start of the summary when neither matches. */
+  #excerpt(item: FeedItem, matcher: TermMatcher): string {
+    const summary = item.summary ?? '';
+    if (summary && firstMatchOffset(summary, matcher) >= 0) return excerptAround(summary, matcher, EXCERPT_LENGTH);
+    const body = itemBodyText(item);
+    if (body && firstMatchOffset(body, matcher) >= 0) return excerptAround(body, matcher, EXCERPT_LENGTH);
+    return excerptAround(summary || body, matcher, EXCERPT_LENGTH);
+  }
+
+  #renderOption(hit: SearchHit, index: number, matcher: TermMatcher): TemplateResult {
+    const { item } = hit;
+    const url = itemUrl(item);
+    const date = itemDate(item);
+    const excerpt = this.#excerpt(item, matcher);
+    const content = html`<span class="option__title" part="option-title">${this.#marked(itemDisplayTitle(item), matcher)}</span>
+      ${date ? html`<time class="option__date" part="option-date" datetime=${isoDate(date)}>${formatDate(date, this.locale)}</time>` : nothing}
+      ${excerpt ? html`<span class="option__excerpt" part="option-excerpt">${this.#marked(excerpt, matcher)}</span>` : nothing}`;
+    const selected = index === this.activeIndex ? 'true' : 'false';
+    const lang = item.language;
+    return url
+      ? html`<a id="option-${index}" class="option" part="option" role="option" href=${url} tabindex="-1" lang=${ifDefined(lang)}
+          aria-selected=${selected} @click=${(event: MouseEvent) => this.#onOptionClick(event, item)}>${content}</a>`
+      : html`<div id="option-${index}" class="option" part="option" role="option" tabindex="-1" lang=${ifDefined(lang)}
+          aria-selected=${selected} @click=${(event: MouseEvent) => this.#onOptionClick(event, item)}>${content}</div>`;
+  }
+
+  #renderFilters(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
+    const { years, tags } = this.choices;
+    if (years.length === 0 && tags.length === 0) return nothing;
+    return html`<div class="filters" part="filters">
+      ${years.length > 0
+        ? html`<label class="filter">
+            <span class="filter__label" part="filter-label">${t.yearLabel}</span>
+            <select class="select" part="select" @change=${this.#onYear}>
+              <option value="" ?selected=${this.year === undefined}>${t.allYears}</option>
+              ${years.map((year) => html`<option value=${year} ?selected=${year === this.year}>${year}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+      ${tags.length > 0
+        ? html`<label class="filter">
+            <span class="filter__label" part="filter-label">${t.tagLabel}</span>
+            <select class="select" part="select" @change=${this.#onTag}>
+              <option value="" ?selected=${this.tag === undefined}>${t.allTags}</option>
+              ${tags.map((tag) => html`<option value=${tag} ?selected=${tag === this.tag}>${tag}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderProgress(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
+    if (this.#feed.state === 'loading') return html`<p class="progress" part="progress">${t.loading}</p>`;
+    if (this.pageError) {
+      return html`<div class="state state--stale" part="stale" role="status">
+        <p class="state__message">${t.partialArchive(this.#index.size)}</p>
+        <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryPages}>${commonMessages[this.locale].retry}</button>
+      </div>`;
+    }
+    if (this.indexing) return html`<p class="progress" part="progress">${t.indexing(this.indexedCount)}</p>`;
+    return nothing;
+  }
+
+  #renderSearch(t: ArchiveSearchMessages): TemplateResult {
+    const label = this.label ?? t.label;
+    const hits = this.results?.hits ?? [];
+    const matcher = this.results?.matcher;
+    const active = this.open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
+    return html`${this.#feed.stale ? renderStaleNotice(this.locale, this.#feed.fetchedAt, () => void this.#feed.retry()) : nothing}
+      <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
+        <form class="search" part="search" role="search" aria-label=${label} @submit=${(event: Event) => event.preventDefault()}>
+          <label class="label" part="label" for="input">${label}</label>
+          <div class="controls">
+            <input
+              id="input"
+              class="input"
+              part="input"
+              type="search"
+              role="combobox"
+              autocomplete="off"
+              spellcheck="false"
+              enterkeyhint="search"
+              aria-autocomplete="list"
+              aria-controls="listbox"
+              aria-expanded=${this.open ? 'true' : 'false'}
+              aria-activedescendant=${ifDefined(active)}
+              aria-describedby="instructions"
+              placeholder=${ifDefined(this.placeholder)}
+              .value=${live(this.query)}
+              @input=${this.#onInput}
+              @keydown=${this.#onKeydown}
+            />
+            ${this.#renderFilters(t)}
+          </div>
+          <p id="instructions" class="visually-hidden">${t.instructions}</p>
+        </form>
+        ${this.#renderProgress(t)}
+        <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
+        <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!this.open}>
+          ${matcher ? hits.map((hit, index) => this.#renderOption(hit, index, matcher)) : nothing}
+        </div>
+      </div>`;
+  }
+
+  /** The plain GET form to the site's search page, for when the archive cannot be searched here. */
+  #renderFallbackForm(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
+    const action = this.#actionUrl();
+    if (!action) return nothing;
+    const label = this.label ?? t.label;
+    return html`<form class="fallback" part="fallback" role="search" aria-label=${label} action=${action} method="get">
+      <p class="fallback__intro">${t.fallbackIntro}</p>
+      <label class="label" part="label" for="fallback-input">${label}</label>
+      <div class="fallback__row">
+        <input id="fallback-input" class="input" part="fallback-input" type="search" name=${QUERY_PARAMETER} placeholder=${ifDefined(this.placeholder)} .value=${live(this.query)} />
+        <button class="button" part="fallback-button" type="submit">${t.fallbackSubmit}</button>
+      </div>
+    </form>`;
+  }
+
+  override render(): TemplateResult {
+    const t = archiveSearchMessages[this.locale];
+    switch (this.#feed.state) {
+      case 'idle':
+        return html`<div class="state state--error" part="error" role="alert">
+            <p class="state__message" part="error-message">${t.noSource}</p>
+          </div>
+          ${this.#renderFallbackForm(t)}`;
+      case 'error':
+        return html`${renderFeedError(this.locale, this.#feed.error, () => void this.#feed.retry())}${this.#renderFallbackForm(t)}`;
+      default:
+        if (this.#feed.state === 'ready' && this.#feed.feed?.items.length === 0 && !this.#feed.hasMore) {
+          return html`${renderEmpty(this.locale, t.emptyArchive)}${this.#renderFallbackForm(t)}`;
+        }
+        return this.#renderSearch(t);
+    }
+  }
+}
+
+/** Where a result leads: the article's page, else the page it links to. */
+function itemUrl(item: FeedItem): string | undefined {
+  return item.url ?? item.externalUrl;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mlo-archive-search': MloArchiveSearch;
+  }
+  interface GlobalEventHandlersEventMap {
+    'mlo-search-ready': SearchReadyEvent;
+  }
+}

@@ -1,0 +1,6 @@
+import { defineElement } from '../../internal/define.js';
+import { MloArchiveSearch } from './archive-search.js';
+
+defineElement('mlo-archive-search', MloArchiveSearch);
+
+export { MloArchiveSearch };

@@ -1,0 +1,116 @@
+/**
+ * Strings of mlo-archive-search. Counts go through `plural()` (English one/other, Serbian
+ * one/few/other: 1 rezultat, 3 rezultata, 5 rezultata, 21 rezultat). Serbian quotes are „…“.
+ */
+import { intlTag, plural, type Locale, type LocaleTable } from '../locale.js';
+
+export interface ArchiveSearchMessages {
+  /** The visible label of the search box (the `label` attribute overrides it). */
+  label: string;
+  /** How to use the results with a keyboard (the input's description). */
+  instructions: string;
+  /** The accessible name of the list of results. */
+  resultsLabel: string;
+  yearLabel: string;
+  allYears: string;
+  tagLabel: string;
+  allTags: string;
+  /** "5 results" when all are shown, "Showing 10 of 57 results" when the list is cut. */
+  resultCount: (total: number, shown: number) => string;
+  /** Shown when no item has every word and the results have only some of them. */
+  partialMatch: string;
+  noResults: (query: string) => string;
+  /** No query, but filters that match nothing. */
+  noFilteredResults: string;
+  loading: string;
+  /** While the archive is being indexed; `count` items so far. */
+  indexing: (count: number) => string;
+  /** A later page of the archive failed to load; `count` items are searchable. */
+  partialArchive: (count: number) => string;
+  emptyArchive: string;
+  noSource: string;
+  /** Above the plain search form shown when the archive cannot be searched here. */
+  fallbackIntro: string;
+  fallbackSubmit: string;
+}
+
+const articles: LocaleTable<(count: number) => string> = {
+  en: (count) => plural('en', count, { one: '{n} article', other: '{n} articles' }),
+  'sr-Latn': (count) => plural('sr-Latn', count, { one: '{n} članak', few: '{n} članka', other: '{n} članaka' }),
+  'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} чланак', few: '{n} чланка', other: '{n} чланака' }),
+};
+
+const results: LocaleTable<(count: number) => string> = {
+  en: (count) => plural('en', count, { one: '{n} result', other: '{n} results' }),
+  'sr-Latn': (count) => plural('sr-Latn', count, { one: '{n} rezultat', few: '{n} rezultata', other: '{n} rezultata' }),
+  'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' }),
+};
+
+function number(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(intlTag(locale)).format(value);
+}
+
+export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
+  en: {
+    label: 'Search our content',
+    instructions: 'Results appear as you type. Use the up and down arrow keys to move through them and Enter to open one.',
+    resultsLabel: 'Search results',
+    yearLabel: 'Year',
+    allYears: 'All years',
+    tagLabel: 'Topic',
+    allTags: 'All topics',
+    resultCount: (total, shown) => (shown < total ? `Showing ${number('en', shown)} of ${results.en(total)}` : results.en(total)),
+    partialMatch: 'No article contains every word; these contain some of them.',
+    noResults: (query) => `No results for “${query}”`,
+    noFilteredResults: 'No articles match these filters.',
+    loading: 'Loading the archive…',
+    indexing: (count) => `Preparing the search: ${articles.en(count)} so far…`,
+    partialArchive: (count) => `Only part of the archive could be loaded (${articles.en(count)}), so some results may be missing.`,
+    emptyArchive: 'The archive has no articles to search yet.',
+    noSource: 'There is no archive to search here: the src attribute is empty.',
+    fallbackIntro: 'You can still search on the website:',
+    fallbackSubmit: 'Search',
+  },
+  'sr-Latn': {
+    label: 'Pretražite naš sadržaj',
+    instructions: 'Rezultati se pojavljuju dok kucate. Strelicama nagore i nadole krećete se kroz njih, a tasterom Enter otvarate izabrani.',
+    resultsLabel: 'Rezultati pretrage',
+    yearLabel: 'Godina',
+    allYears: 'Sve godine',
+    tagLabel: 'Tema',
+    allTags: 'Sve teme',
+    resultCount: (total, shown) =>
+      shown < total ? `Prikazano ${number('sr-Latn', shown)} od ${results['sr-Latn'](total)}` : results['sr-Latn'](total),
+    partialMatch: 'Nijedan članak ne sadrži sve reči; ovi sadrže neke od njih.',
+    noResults: (query) => `Nema rezultata za „${query}“`,
+    noFilteredResults: 'Nijedan članak ne odgovara ovim filterima.',
+    loading: 'Učitavanje arhive…',
+    indexing: (count) => `Pripremamo pretragu: do sada ${articles['sr-Latn'](count)}…`,
+    partialArchive: (count) => `Učitan je samo deo arhive (${articles['sr-Latn'](count)}), pa neki rezultati mogu da nedostaju.`,
+    emptyArchive: 'Arhiva još nema članaka za pretragu.',
+    noSource: 'Ovde nema arhive za pretragu: atribut src je prazan.',
+    fallbackIntro: 'I dalje možete da pretražujete na sajtu:',
+    fallbackSubmit: 'Pretraži',
+  },
+  'sr-Cyrl': {
+    label: 'Претражите наш садржај',
+    instructions: 'Резултати се појављују док куцате. Стрелицама нагоре и надоле крећете се кроз њих, а тастером Enter отварате изабрани.',
+    resultsLabel: 'Резултати претраге',
+    yearLabel: 'Година',
+    allYears: 'Све године',
+    tagLabel: 'Тема',
+    allTags: 'Све теме',
+    resultCount: (total, shown) =>
+      shown < total ? `Приказано ${number('sr-Cyrl', shown)} од ${results['sr-Cyrl'](total)}` : results['sr-Cyrl'](total),
+    partialMatch: 'Ниједан чланак не садржи све речи; ови садрже неке од њих.',
+    noResults: (query) => `Нема резултата за „${query}“`,
+    noFilteredResults: 'Ниједан чланак не одговара овим филтерима.',
+    loading: 'Учитавање архиве…',
+    indexing: (count) => `Припремамо претрагу: до сада ${articles['sr-Cyrl'](count)}…`,
+    partialArchive: (count) => `Учитан је само део архиве (${articles['sr-Cyrl'](count)}), па неки резултати могу да недостају.`,
+    emptyArchive: 'Архива још нема чланака за претрагу.',
+    noSource: 'Овде нема архиве за претрагу: атрибут src је празан.',
+    fallbackIntro: 'И даље можете да претражујете на сајту:',
+    fallbackSubmit: 'Претражи',
+  },
+};
