@@ -10,10 +10,11 @@
  * named `dompurify` (an identity `createHTML` kept inside DOMPurify's closure, used only to build an
  * inert document). Pages that enforce `require-trusted-types-for 'script'` with a `trusted-types`
  * allow-list must list `dompurify` beside `mlo-widgets` and `lit-html`. If the page forbids it,
- * sanitising throws, and the caller falls back to the plain text of the body: never a blank box.
+ * `sanitizeHtml` throws and the caller shows the plain text of the body instead: never a blank box.
  */
 import DOMPurify, { type Config } from 'dompurify';
 import type { FeedItem } from '../feed/types.js';
+import { htmlToText } from '../feed/text.js';
 import { safeUrl } from '../feed/urls.js';
 
 /** Elements an article body may contain. Everything else is removed (its text is kept, except for the FORBID_CONTENTS defaults such as script and style). */
@@ -88,7 +89,14 @@ export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
   DOMPurify.addHook('afterSanitizeAttributes', gateUrlsAndLinks);
   currentBase = baseUrl;
   try {
-    return DOMPurify.sanitize(html, CONFIG);
+    const fragment = DOMPurify.sanitize(html, CONFIG);
+    // When Trusted Types block DOMPurify's parser it returns an empty fragment instead of failing:
+    // content with text that comes back empty means the HTML could not be parsed here.
+    const empty = (fragment.textContent ?? '').trim() === '' && !fragment.querySelector('img');
+    if (empty && htmlToText(html) !== '') {
+      throw new Error('The page does not allow DOMPurify to parse HTML (Trusted Types policy "dompurify").');
+    }
+    return fragment;
   } finally {
     currentBase = undefined;
     DOMPurify.removeHook('afterSanitizeAttributes', gateUrlsAndLinks);
