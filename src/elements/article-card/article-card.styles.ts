@@ -241,6 +241,11 @@ export const styles = css`
     font-size: 1.125em;
     line-height: 1.3;
   }
+  /* A link whose address was unsafe lost its href: it is text now, and must not look like a link. */
+  .content a:not([href]) {
+    color: inherit;
+    text-decoration: none;
+  }
   .content blockquote {
     margin-inline: 0;
     padding-inline-start: 1em;
@@ -266,9 +271,6 @@ export const styles = css`
   }
   .photo {
     margin-block: 0 1em;
-  }
-  .photo__caption > span + span {
-    margin-inline-start: 0.25em;
   }
   /* Wide tables and code scroll inside the article instead of widening the page. */
   .content table,

@@ -5,7 +5,7 @@ import type { ArticleSelectDetail } from '../../events.js';
 import type { FeedError } from '../../feed/errors.js';
 import { itemDate, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
-import type { Attachment, Feed, FeedItem, Photo } from '../../feed/types.js';
+import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { formatDate, intlTag, isoDate } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
@@ -46,6 +46,23 @@ function teaserImage(item: FeedItem): TeaserImage | undefined {
     width: photo?.width ?? DEFAULT_IMAGE_WIDTH,
     height: photo?.height ?? DEFAULT_IMAGE_HEIGHT,
   };
+}
+
+/**
+ * Renumbers the body's headings to sit under the article's title: the levels the content uses, in
+ * order, become `titleLevel + 1`, `+ 2`, … (at most 6), so the page's outline has no gaps.
+ */
+function fitHeadings(body: HTMLElement, titleLevel: number): void {
+  const headings = [...body.querySelectorAll<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6')];
+  const used = [...new Set(headings.map((heading) => Number(heading.localName[1])))].sort();
+  for (const heading of headings) {
+    const level = Math.min(6, titleLevel + 1 + used.indexOf(Number(heading.localName[1])));
+    if (heading.localName === `h${level}`) continue;
+    const replacement = document.createElement(`h${level}`);
+    for (const attribute of heading.attributes) replacement.setAttribute(attribute.name, attribute.value);
+    replacement.append(...heading.childNodes);
+    heading.replaceWith(replacement);
+  }
 }
 
 /** "PDF" from the file name, else from a short MIME subtype. */
@@ -150,6 +167,7 @@ export class MloArticleCard extends MloElement {
   /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
   #body?: HTMLElement;
   #bodyItem?: FeedItem;
+  #bodyLevel?: number;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
@@ -193,10 +211,15 @@ export class MloArticleCard extends MloElement {
     void this.#feed.retry();
   };
 
-  #bodyOf(item: FeedItem, baseUrl: string | undefined): HTMLElement | undefined {
+  #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
     if (item !== this.#bodyItem) {
       this.#bodyItem = item;
+      this.#bodyLevel = undefined;
       this.#body = this.#buildBody(item, baseUrl);
+    }
+    if (this.#body && titleLevel !== this.#bodyLevel) {
+      this.#bodyLevel = titleLevel;
+      fitHeadings(this.#body, titleLevel);
     }
     return this.#body;
   }
@@ -301,9 +324,11 @@ export class MloArticleCard extends MloElement {
     </figure>`;
   }
 
-  #renderByline(item: FeedItem): TemplateResult | typeof nothing {
+  #renderByline(item: FeedItem, feedAuthors: readonly Author[]): TemplateResult | typeof nothing {
     const t = articleCardMessages[this.locale];
-    const byline = item.mlo.byline ?? (item.authors.map((author) => author.name).filter(Boolean).join(', ') || undefined);
+    // JSON Feed: an item without authors has the feed's.
+    const authors = item.authors.length > 0 ? item.authors : feedAuthors;
+    const byline = item.mlo.byline ?? (authors.map((author) => author.name).filter(Boolean).join(', ') || undefined);
     const sourceUrl = safeUrl(item.externalUrl);
     const sourceName = item.mlo.originalSource ?? (sourceUrl ? new URL(sourceUrl).hostname : undefined);
     const source = sourceName
@@ -354,7 +379,7 @@ export class MloArticleCard extends MloElement {
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
     const level = clampHeadingLevel(this.headingLevel, 1);
-    const body = this.#bodyOf(item, baseUrl);
+    const body = this.#bodyOf(item, baseUrl, level);
     const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
     const banner = safeUrl(item.bannerImage);
     const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
@@ -366,7 +391,7 @@ export class MloArticleCard extends MloElement {
       ${banner && !inBody.has(banner) ? html`<img class="article__banner" part="image" src=${banner} alt="" loading="lazy" decoding="async" />` : nothing}
       ${body ?? nothing}
       ${photos.map((photo) => this.#renderPhoto(photo, item.language))}
-      ${this.#renderByline(item)}
+      ${this.#renderByline(item, this.article ? [] : (this.#feed.feed?.authors ?? []))}
       ${this.#renderDownloads(item, level)}
       ${this.#renderTags(item)}
     </article>`;
