@@ -9,10 +9,11 @@ export const styles = css`
     --_step-height: max(24px, 1.5em);
   }
 
+  /* Baselines, so that a separator sits on the first line of a title that wraps. */
   .list {
     display: flex;
     flex-wrap: wrap;
-    align-items: center;
+    align-items: baseline;
     margin: 0;
     padding: 0;
     list-style: none;
@@ -20,7 +21,7 @@ export const styles = css`
 
   .item {
     display: inline-flex;
-    align-items: center;
+    align-items: baseline;
     min-width: 0;
     max-width: 100%;
   }

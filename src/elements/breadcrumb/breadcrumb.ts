@@ -233,17 +233,22 @@ export class MloBreadcrumb extends MloElement {
     }
   }
 
+  /** Before rendering, so that a page request started here joins this update instead of scheduling another. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#loadNextPageWhileArticleMissing();
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const view = this.#view();
     if (view.kind === 'trail' && !this.noJsonLd) writeJsonLd(this, breadcrumbJsonLd(view.crumbs));
     else removeJsonLd(this);
-    this.#loadNextPageWhileArticleMissing(view);
   }
 
-  #loadNextPageWhileArticleMissing(view: View): void {
+  #loadNextPageWhileArticleMissing(): void {
     const feed = this.#feed;
-    if (view.kind !== 'loading' || feed.state !== 'ready' || !feed.hasMore || feed.loadingMore || this.pageError) return;
+    if (feed.state !== 'ready' || !feed.hasMore || feed.loadingMore || this.pageError || this.#view().kind !== 'loading') return;
     feed.loadMore().catch((error: FeedError) => {
       this.pageError = error;
     });

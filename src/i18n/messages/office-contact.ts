@@ -1,0 +1,122 @@
+/**
+ * Strings of `<mlo-office-contact>`, and the embedded default: MLO Belgrade's contact block as the
+ * source page prints it, in each language. The default invents nothing (no phone, no email): the
+ * source page gives only the postal addresses.
+ *
+ * Serbian names: the office is "Kancelarija NATO za vojnu vezu" (as the Serbian press usually calls
+ * the Military Liaison Office), the Public Affairs Office "Kancelarija za odnose s javnošću" and
+ * Media Operations "Odnosi s medijima", the usual Serbian terms for these functions.
+ */
+import type { Office } from '../../feed/types.js';
+import type { LocaleTable } from '../locale.js';
+
+export interface OfficeContactMessages {
+  /** Shown when the element has neither `src` nor content of its own. */
+  defaultOffice: Office;
+  /** The label before a phone number. */
+  phone: string;
+  /** The label before an email address. */
+  email: string;
+  /** The map link of a unit (its group's heading says whose address it is). */
+  showOnMap: string;
+  /** The button that copies a unit's postal address. */
+  copyAddress: string;
+  /** Announced after the address was copied. */
+  addressCopied: string;
+  /** Announced when the browser does not allow copying. */
+  copyFailed: string;
+  /** Announced while the feed loads. */
+  loading: string;
+  /** The feed has no `_mlo.offices`. */
+  noOffices: string;
+}
+
+export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
+  en: {
+    defaultOffice: {
+      name: 'NATO Military Liaison Office Belgrade',
+      units: [
+        {
+          organisation: 'NATO Military Liaison Office',
+          street: 'Bircaninova 5',
+          building: 'Ministry of Defense Building',
+          postalCode: '11000',
+          locality: 'Belgrade',
+        },
+        {
+          heading: 'Media Operations',
+          organisation: 'Public Affairs Office',
+          street: 'Bircaninova 5',
+          postalCode: '11000',
+          locality: 'Belgrade',
+        },
+      ],
+    },
+    phone: 'Phone',
+    email: 'Email',
+    showOnMap: 'Show on map',
+    copyAddress: 'Copy address',
+    addressCopied: 'Address copied.',
+    copyFailed: 'This browser does not allow copying here: select the address and copy it.',
+    loading: 'Loading contact details…',
+    noOffices: 'The feed gives no contact details.',
+  },
+  'sr-Latn': {
+    defaultOffice: {
+      name: 'Kancelarija NATO za vojnu vezu u Beogradu',
+      units: [
+        {
+          organisation: 'Kancelarija NATO za vojnu vezu',
+          street: 'Birčaninova 5',
+          building: 'Zgrada Ministarstva odbrane',
+          postalCode: '11000',
+          locality: 'Beograd',
+        },
+        {
+          heading: 'Odnosi s medijima',
+          organisation: 'Kancelarija za odnose s javnošću',
+          street: 'Birčaninova 5',
+          postalCode: '11000',
+          locality: 'Beograd',
+        },
+      ],
+    },
+    phone: 'Telefon',
+    email: 'E-pošta',
+    showOnMap: 'Prikaži na mapi',
+    copyAddress: 'Kopiraj adresu',
+    addressCopied: 'Adresa je kopirana.',
+    copyFailed: 'Ovaj pregledač ovde ne dozvoljava kopiranje: označite adresu i kopirajte je.',
+    loading: 'Učitavanje podataka za kontakt…',
+    noOffices: 'Izvor vesti ne sadrži podatke za kontakt.',
+  },
+  'sr-Cyrl': {
+    defaultOffice: {
+      name: 'Канцеларија НАТО за војну везу у Београду',
+      units: [
+        {
+          organisation: 'Канцеларија НАТО за војну везу',
+          street: 'Бирчанинова 5',
+          building: 'Зграда Министарства одбране',
+          postalCode: '11000',
+          locality: 'Београд',
+        },
+        {
+          heading: 'Односи с медијима',
+          organisation: 'Канцеларија за односе с јавношћу',
+          street: 'Бирчанинова 5',
+          postalCode: '11000',
+          locality: 'Београд',
+        },
+      ],
+    },
+    phone: 'Телефон',
+    email: 'Е-пошта',
+    showOnMap: 'Прикажи на мапи',
+    copyAddress: 'Копирај адресу',
+    addressCopied: 'Адреса је копирана.',
+    copyFailed: 'Овај прегледач овде не дозвољава копирање: означите адресу и копирајте је.',
+    loading: 'Учитавање података за контакт…',
+    noOffices: 'Извор вести не садржи податке за контакт.',
+  },
+};
