@@ -11,3 +11,4 @@ export { MloNewsList } from './elements/news-list/news-list.js';
 export { MloArticleCard } from './elements/article-card/article-card.js';
 export { MloBreadcrumb } from './elements/breadcrumb/breadcrumb.js';
 export { MloArchiveSearch } from './elements/archive-search/archive-search.js';
+export { MloOfficeContact } from './elements/office-contact/office-contact.js';

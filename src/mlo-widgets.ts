@@ -7,3 +7,4 @@ import './elements/news-list/define.js';
 import './elements/article-card/define.js';
 import './elements/breadcrumb/define.js';
 import './elements/archive-search/define.js';
+import './elements/office-contact/define.js';
