@@ -35,9 +35,13 @@ const QUALITY_PREFIX_BASE = 0.5;
 const QUALITY_PREFIX_SPAN = 0.3;
 const QUALITY_BY_DISTANCE = [1, 0.55, 0.35] as const;
 
-/** Typo tolerance: none below 4 letters (too many neighbours), one edit from 4, two from 8. */
-function maxEdits(length: number): number {
-  return length >= 8 ? 2 : length >= 4 ? 1 : 0;
+/**
+ * Typo tolerance: none below 4 letters (too many neighbours), one edit from 4, two from 8; none
+ * for words with digits, where one character apart is another year or another number, not a typo.
+ */
+function maxEdits(term: string): number {
+  if (/\d/.test(term)) return 0;
+  return term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
 }
 
 /** A posting packs the item's number and its quantised weight into one small integer. */
@@ -250,17 +254,16 @@ export class SearchIndex {
     const offer = (candidate: string, value: number) => {
       if (value > (quality.get(candidate) ?? 0)) quality.set(candidate, value);
     };
-    if (this.#postings.has(term)) {
-      offer(term, QUALITY_EXACT);
-      matcher.addWhole(term);
-    }
+    // The words typed are marked wherever they occur, even where the index has not got them yet.
+    matcher.addWhole(term);
+    if (this.#postings.has(term)) offer(term, QUALITY_EXACT);
     if (prefix) {
       matcher.addPrefix(term);
       for (const candidate of this.#vocabulary.withPrefix(term)) {
         offer(candidate, QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * (term.length / candidate.length));
       }
     }
-    const edits = maxEdits(term.length);
+    const edits = maxEdits(term);
     if (edits > 0) {
       this.#vocabulary.similar(term, edits, (candidate, distance) => {
         if (distance === 0) return;

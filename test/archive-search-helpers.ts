@@ -1,0 +1,52 @@
+/** Shared steps of the mlo-archive-search tests: render an example, wait for the index, type. */
+import { fixture, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import { renderExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
+import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
+import '../src/elements/archive-search/define.js';
+
+export interface Rendered {
+  element: MloArchiveSearch;
+  /** Resolves with the detail of the first `mlo-search-ready`. */
+  ready: Promise<SearchReadyDetail>;
+}
+
+/** Renders an example the way its story does, listening for `mlo-search-ready` from the start. */
+export async function renderSearch(example: ArchiveSearchExample): Promise<Rendered> {
+  let resolveReady!: (detail: SearchReadyDetail) => void;
+  const ready = new Promise<SearchReadyDetail>((resolve) => (resolveReady = resolve));
+  const frame = await fixture<HTMLElement>(html`<div @mlo-search-ready=${(event: CustomEvent<SearchReadyDetail>) => resolveReady(event.detail)}>${renderExample(example)}</div>`);
+  const element = frame.querySelector('mlo-archive-search')!;
+  return { element, ready };
+}
+
+/** Renders an example and waits until every page is indexed and the element has rendered the outcome. */
+export async function renderIndexed(example: ArchiveSearchExample): Promise<MloArchiveSearch> {
+  const { element, ready } = await renderSearch(example);
+  await ready;
+  await element.updateComplete;
+  return element;
+}
+
+export const shadow = (element: MloArchiveSearch): ShadowRoot => element.shadowRoot!;
+export const combobox = (element: MloArchiveSearch): HTMLInputElement => shadow(element).querySelector<HTMLInputElement>('[role="combobox"]')!;
+export const listbox = (element: MloArchiveSearch): HTMLElement => shadow(element).querySelector<HTMLElement>('[role="listbox"]')!;
+export const options = (element: MloArchiveSearch): HTMLElement[] => [...shadow(element).querySelectorAll<HTMLElement>('[role="option"]')];
+export const optionTitles = (element: MloArchiveSearch): string[] => options(element).map((option) => option.querySelector('[part="option-title"]')!.textContent!.trim());
+export const liveRegion = (element: MloArchiveSearch): HTMLElement => shadow(element).querySelector<HTMLElement>('[part="status"]')!;
+export const announcement = (element: MloArchiveSearch): string => liveRegion(element).textContent!.trim();
+
+/** Puts words in the box as typing does (one input event), then waits out the debounce and the render. */
+export async function typeQuery(element: MloArchiveSearch, words: string): Promise<void> {
+  const input = combobox(element);
+  input.focus();
+  input.value = words;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, element.debounce) + 20));
+  await element.updateComplete;
+}
+
+/** Waits until the element shows what `check` looks for (results arrive after loading and indexing). */
+export function until(check: () => boolean, message: string): Promise<void> {
+  return waitUntil(check, message, { timeout: 4000 });
+}
