@@ -206,9 +206,14 @@ export class MloArticleCard extends MloElement {
     if (!proceed) event.preventDefault();
   }
 
-  #retry = (): void => {
+  /** Asks the network for the feed at `src` again; if that fails, the article shown stays, marked as a saved copy. */
+  reload(): Promise<void> {
     this.pageError = undefined;
-    void this.#feed.retry();
+    return this.#feed.retry();
+  }
+
+  #retry = (): void => {
+    void this.reload();
   };
 
   #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
@@ -399,21 +404,28 @@ export class MloArticleCard extends MloElement {
 
   #renderSkeleton(): TemplateResult {
     const variant = this.#variant;
-    const bars =
-      variant === 'full'
-        ? html`<div class="article__header">
-              <span class="skeleton skeleton--title"></span><span class="skeleton skeleton--date"></span>
-            </div>
-            ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton skeleton--line"></span>`)}`
-        : html`${variant === 'teaser' ? html`<div class="card__media"><span class="skeleton skeleton--fill"></span></div>` : nothing}
-            <div class="card__text">
-              <div class="card__title"><span class="skeleton skeleton--title"></span></div>
-              <p class="card__meta"><span class="skeleton skeleton--date"></span></p>
-              ${variant === 'teaser'
-                ? html`<div class="card__summary"><span class="skeleton skeleton--lines"></span></div>
-                    <div class="card__tags"></div>`
-                : nothing}
-            </div>`;
+    // The same boxes as the loaded card (fixed heights), with placeholder bars inside.
+    const title = html`<div class="card__title"><span class="skeleton skeleton--title"></span></div>`;
+    const meta = html`<p class="card__meta"><span class="skeleton skeleton--date"></span></p>`;
+    let bars: TemplateResult;
+    switch (variant) {
+      case 'full':
+        bars = html`<div class="article__header">
+            <span class="skeleton skeleton--title"></span><span class="skeleton skeleton--date"></span>
+          </div>
+          ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton skeleton--line"></span>`)}`;
+        break;
+      case 'headline':
+        bars = html`${title}${meta}`;
+        break;
+      default:
+        bars = html`<div class="card__media"><span class="skeleton skeleton--fill"></span></div>
+          <div class="card__text">
+            ${title}${meta}
+            <div class="card__summary"><span class="skeleton skeleton--lines"></span></div>
+            <div class="card__tags"></div>
+          </div>`;
+    }
     return html`<div class="placeholder" aria-busy="true">
       <span class="visually-hidden">${commonMessages[this.locale].loading}</span>
       <div class="card card--${variant} card--skeleton" part="skeleton" aria-hidden="true">${bars}</div>

@@ -213,9 +213,17 @@ export class MloNewsList extends MloElement {
     }
   };
 
-  #retry = (): void => {
+  /**
+   * Asks the network for the feed again (e.g. on a timer). If that fails, the news already shown stays,
+   * marked as a saved copy with its age.
+   */
+  reload(): Promise<void> {
     this.loadMoreError = undefined;
-    void this.#feed.retry();
+    return this.#feed.retry();
+  }
+
+  #retry = (): void => {
+    void this.reload();
   };
 
   #renderSkeleton(): TemplateResult {
