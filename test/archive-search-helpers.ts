@@ -1,7 +1,7 @@
 /** Shared steps of the mlo-archive-search tests: render an example, wait for the index, type. */
 import { fixture, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
-import { renderExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
+import { renderArchiveSearchExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
 import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
 import '../src/elements/archive-search/define.js';
 
@@ -15,7 +15,7 @@ export interface Rendered {
 export async function renderSearch(example: ArchiveSearchExample): Promise<Rendered> {
   let resolveReady!: (detail: SearchReadyDetail) => void;
   const ready = new Promise<SearchReadyDetail>((resolve) => (resolveReady = resolve));
-  const frame = await fixture<HTMLElement>(html`<div @mlo-search-ready=${(event: CustomEvent<SearchReadyDetail>) => resolveReady(event.detail)}>${renderExample(example)}</div>`);
+  const frame = await fixture<HTMLElement>(html`<div @mlo-search-ready=${(event: CustomEvent<SearchReadyDetail>) => resolveReady(event.detail)}>${renderArchiveSearchExample(example)}</div>`);
   const element = frame.querySelector('mlo-archive-search')!;
   return { element, ready };
 }
