@@ -58,6 +58,80 @@ function eventTypesFromDescriptions() {
   };
 }
 
+/**
+ * `layout: NewsListLayout` tells an editor little; `'list' | 'grid' | 'headlines'` tells it the
+ * choices (and lets Storybook offer them in a select). Aliases of string-literal unions declared in
+ * the analysed modules are written out in the types of properties and attributes.
+ */
+function expandLiteralAliases() {
+  const aliases = new Map();
+  const isLiteralUnion = (ts, type) =>
+    ts.isLiteralTypeNode(type) || (ts.isUnionTypeNode(type) && type.types.every((member) => ts.isLiteralTypeNode(member)));
+  const expand = (type) => {
+    if (!type?.text) return;
+    const expanded = type.text
+      .split('|')
+      .map((part) => part.trim())
+      .map((part) => aliases.get(part) ?? part)
+      .join(' | ');
+    if (expanded !== type.text) type.text = expanded;
+  };
+  return {
+    name: 'mlo-expand-literal-aliases',
+    analyzePhase({ ts, node }) {
+      if (ts.isTypeAliasDeclaration(node) && isLiteralUnion(ts, node.type)) aliases.set(node.name.getText(), node.type.getText());
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          for (const member of declaration.members ?? []) expand(member.type);
+          for (const attribute of declaration.attributes ?? []) expand(attribute.type);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * A property typed only by its initialiser (`limit = DEFAULT_LIMIT`) has no type in the manifest;
+ * Lit's `@property({ type: Number })` says what it is. Fills in the missing types from it.
+ */
+function typesFromPropertyOptions() {
+  const LIT_TYPES = { Number: 'number', Boolean: 'boolean', String: 'string', Array: 'array', Object: 'object' };
+  const found = new Map();
+  return {
+    name: 'mlo-types-from-property-options',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        const decorators = ts.canHaveDecorators(member) ? (ts.getDecorators(member) ?? []) : [];
+        for (const decorator of decorators) {
+          const call = decorator.expression;
+          if (!ts.isCallExpression(call) || call.expression.getText() !== 'property') continue;
+          const options = call.arguments.find((argument) => ts.isObjectLiteralExpression(argument));
+          const typeOption = options?.properties.find((property) => property.name?.getText() === 'type');
+          const litType = typeOption && ts.isPropertyAssignment(typeOption) ? LIT_TYPES[typeOption.initializer.getText()] : undefined;
+          if (litType && member.name) found.set(`${node.name.getText()}.${member.name.getText()}`, litType);
+        }
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          for (const member of declaration.members ?? []) {
+            const litType = found.get(`${declaration.name}.${member.name}`);
+            if (litType && !member.type) member.type = { text: litType };
+          }
+          for (const attribute of declaration.attributes ?? []) {
+            const litType = found.get(`${declaration.name}.${attribute.fieldName}`);
+            if (litType && !attribute.type) attribute.type = { text: litType };
+          }
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
@@ -65,5 +139,5 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer must not rewrite that shared file.
   packagejson: false,
-  plugins: [publicApiOnly(), eventTypesFromDescriptions()],
+  plugins: [publicApiOnly(), eventTypesFromDescriptions(), expandLiteralAliases(), typesFromPropertyOptions()],
 };

@@ -4,6 +4,25 @@
  * Builds offline: no telemetry, no update checks, no remote assets.
  */
 import { defineMain } from '@storybook/web-components-vite/node';
+import type { Plugin } from 'vite';
+
+/** The modules whose only job is to register elements: src/mlo-widgets.ts and src/elements/<name>/define.ts. */
+const REGISTRATION_MODULE = /[\\/]src[\\/](mlo-widgets|elements[\\/][^\\/]+[\\/]define)\.ts$/;
+
+/**
+ * package.json `sideEffects` names only the built files (dist/), so the production build of
+ * Storybook would treat `import '../src/mlo-widgets.js'` as dead code and drop every
+ * `customElements.define`: each story would show undefined, empty tags. This marks the
+ * registration modules as having side effects again.
+ */
+function keepRegistrations(): Plugin {
+  return {
+    name: 'mlo-keep-registrations',
+    transform(code, id) {
+      return REGISTRATION_MODULE.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+    },
+  };
+}
 
 export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
@@ -23,6 +42,7 @@ export default defineMain({
     // vite.config.ts builds the script-tag bundle (build.lib) and opens the demo; neither applies here.
     if (config.build) delete config.build.lib;
     if (config.server) config.server.open = false;
+    config.plugins = [...(config.plugins ?? []), keepRegistrations()];
     return config;
   },
 });
