@@ -5,10 +5,11 @@
  * console error, on a story that fails to render, and on any request that leaves this machine.
  *
  *   node scripts/check-stories.mjs [--dir storybook-static] [--only <text in story id>] [--concurrency 2]
- *                                  [--globals theme:dark;locale:sr-Cyrl]
+ *                                  [--pass theme:light --pass 'theme:dark;width:narrow' …]
  *
- * `--globals` renders every story with those toolbar choices (see .storybook/preview.ts), e.g. a
- * second pass in the dark theme or at the 280 px width (`width:narrow`).
+ * Each `--pass` renders every story once with those toolbar choices (see .storybook/preview.ts:
+ * theme, locale, width, direction). By default two passes, light and dark theme: most contrast
+ * failures only show in one of them. A story that pins a global (story `globals`) keeps it.
  *
  * Prints one row per story and a summary; exits 1 when a story fails, 2 when it cannot run at all.
  * Uses Debian's Chromium (CHROME_PATH, default /usr/bin/chromium); never downloads a browser.
@@ -59,7 +60,7 @@ const { values: options } = parseArgs({
     dir: { type: 'string', default: 'storybook-static' },
     only: { type: 'string' },
     concurrency: { type: 'string', default: process.env.STORY_CHECK_CONCURRENCY ?? '2' },
-    globals: { type: 'string', default: '' },
+    pass: { type: 'string', multiple: true, default: ['theme:light', 'theme:dark'] },
   },
 });
 const staticDir = resolve(ROOT, options.dir);
@@ -149,7 +150,7 @@ async function renderStory(page, url) {
   return null;
 }
 
-async function checkStory(context, origin, entry, axeSource) {
+async function checkStory(context, origin, entry, pass, axeSource) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -165,7 +166,7 @@ async function checkStory(context, origin, entry, axeSource) {
   });
   const started = Date.now();
   // a11y.manual stops the addon's own axe run, so that the two do not run at once.
-  const globals = ['a11y.manual:!true', ...options.globals.split(';').filter(Boolean)].join(';');
+  const globals = ['a11y.manual:!true', ...pass.split(';').filter(Boolean)].join(';');
   const url = `${origin}/iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=story&globals=${encodeURIComponent(globals)}`;
   let violations = [];
   try {
@@ -189,7 +190,7 @@ async function checkStory(context, origin, entry, axeSource) {
   } finally {
     await page.close();
   }
-  return { entry, violations, problems, ms: Date.now() - started };
+  return { entry, pass, violations, problems, ms: Date.now() - started };
 }
 
 async function main() {
@@ -213,13 +214,15 @@ async function main() {
   const started = Date.now();
   const results = [];
   try {
-    const queue = [...stories];
+    const queue = options.pass.flatMap((pass) => stories.map((entry) => ({ entry, pass })));
     const workers = Array.from({ length: Math.max(1, Number(options.concurrency) || 1) }, async () => {
-      for (let entry = queue.shift(); entry; entry = queue.shift()) {
-        const result = await checkStory(context, origin, entry, axeSource);
+      for (let job = queue.shift(); job; job = queue.shift()) {
+        const result = await checkStory(context, origin, job.entry, job.pass, axeSource);
         results.push(result);
         const failed = result.violations.length > 0 || result.problems.length > 0;
-        console.log(`${failed ? 'FAIL' : 'ok  '}  ${entry.id.padEnd(64)} ${String(result.violations.length).padStart(3)} violations  ${String(result.ms).padStart(5)} ms`);
+        console.log(
+          `${failed ? 'FAIL' : 'ok  '}  ${job.entry.id.padEnd(64)} ${job.pass.padEnd(12)} ${String(result.violations.length).padStart(3)} violations  ${String(result.ms).padStart(5)} ms`,
+        );
       }
     });
     await Promise.all(workers);
@@ -229,16 +232,18 @@ async function main() {
   }
 
   const failures = results.filter((result) => result.violations.length > 0 || result.problems.length > 0);
-  for (const { entry, violations, problems } of failures.sort((a, b) => a.entry.id.localeCompare(b.entry.id))) {
-    console.log(`\n${entry.title} › ${entry.name}  (${entry.id})`);
+  for (const { entry, pass, violations, problems } of failures.sort((a, b) => a.entry.id.localeCompare(b.entry.id))) {
+    console.log(`\n${entry.title} › ${entry.name}  (${entry.id}, ${pass})`);
     for (const violation of violations) {
       console.log(`  axe ${violation.id} [${violation.impact}] ${violation.help} — ${violation.nodes} node(s): ${violation.targets.join(' | ')}`);
     }
     for (const problem of problems) console.log(`  ${problem}`);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  const globalsNote = options.globals ? `, globals ${options.globals}` : '';
-  console.log(`\n${results.length} stories, ${failures.length} failing, WCAG 2.2 AA (${WCAG_TAGS.join(', ')})${globalsNote}, ${seconds} s`);
+  console.log(
+    `\n${stories.length} stories × ${options.pass.length} passes (${options.pass.join(' | ')}): ${failures.length} failing renders, ` +
+      `WCAG 2.2 AA (${WCAG_TAGS.join(', ')}), ${seconds} s`,
+  );
   process.exit(failures.length > 0 ? 1 : 0);
 }
 

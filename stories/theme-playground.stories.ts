@@ -139,8 +139,12 @@ type Story = StoryObj<ThemeArgs>;
 /** The built-in look: only the base font size and radius are set. */
 export const Default: Story = {};
 
-/** A partner site with its own brand: a serif type, square corners and a green accent. */
+/**
+ * A partner site with its own brand: a serif type, square corners and a green accent. The palette is
+ * a light one (a site that themes dark sets its own dark values too), so the story stays light.
+ */
 export const PartnerBrand: Story = {
+  globals: { theme: 'light' },
   args: {
     '--mlo-font-family': "Georgia, 'Times New Roman', serif",
     '--mlo-heading-font-family': "Georgia, 'Times New Roman', serif",
