@@ -6,20 +6,23 @@
 import { defineMain } from '@storybook/web-components-vite/node';
 import type { Plugin } from 'vite';
 
-/** The modules whose only job is to register elements: src/mlo-widgets.ts and src/elements/<name>/define.ts. */
-const REGISTRATION_MODULE = /[\\/]src[\\/](mlo-widgets|elements[\\/][^\\/]+[\\/]define)\.ts$/;
+/**
+ * Modules with side effects that matter here: the registration modules (src/mlo-widgets.ts,
+ * src/elements/<name>/define.ts) and everything of Storybook's own (stories/, fixtures/, .storybook/).
+ */
+const SIDE_EFFECT_MODULE = /[\\/](src[\\/](mlo-widgets|elements[\\/][^\\/]+[\\/]define)\.ts|(stories|fixtures|\.storybook)[\\/].*\.ts)$/;
 
 /**
  * package.json `sideEffects` names only the built files (dist/), so the production build of
  * Storybook would treat `import '../src/mlo-widgets.js'` as dead code and drop every
  * `customElements.define`: each story would show undefined, empty tags. This marks the
- * registration modules as having side effects again.
+ * registration modules, and the stories' own modules, as having side effects again.
  */
 function keepRegistrations(): Plugin {
   return {
     name: 'mlo-keep-registrations',
     transform(code, id) {
-      return REGISTRATION_MODULE.test(id) ? { code, map: null, moduleSideEffects: true } : null;
+      return SIDE_EFFECT_MODULE.test(id.split('?')[0] ?? id) ? { code, map: null, moduleSideEffects: true } : null;
     },
   };
 }
@@ -33,10 +36,13 @@ export default defineMain({
     disableWhatsNewNotifications: true,
     enableCrashReports: false,
   },
-  // The examples' feed URLs are root paths (/fixtures/feeds/x.json, /demo/feed/feed.json), as in the tests.
+  // The examples' feed URLs are root paths (/fixtures/feeds/x.json, /demo/feed/feed.json), as in the
+  // tests. The built bundle is served byte for byte (not through Vite's transforms), so the embed
+  // builder's integrity hash is the hash of the file a CDN serves.
   staticDirs: [
     { from: '../fixtures', to: '/fixtures' },
     { from: '../demo/feed', to: '/demo/feed' },
+    { from: '../dist/mlo-widgets.js', to: '/dist/mlo-widgets.js' },
   ],
   async viteFinal(config) {
     // vite.config.ts builds the script-tag bundle (build.lib) and opens the demo; neither applies here.
