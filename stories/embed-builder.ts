@@ -411,7 +411,7 @@ export class EmbedBuilder extends LitElement {
       align-items: center;
       gap: 0.5em 0.75em;
     }
-    .colour label {
+    .colour > label {
       min-inline-size: 9em;
     }
     :focus-visible {
