@@ -31,10 +31,11 @@ export default defineMain({
   framework: { name: '@storybook/web-components-vite', options: {} },
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
+  // No telemetry and no crash reports (with disableTelemetry, crash reports are off too; setting
+  // enableCrashReports at all, even to false, would turn error reports back on), no update checks.
   core: {
     disableTelemetry: true,
     disableWhatsNewNotifications: true,
-    enableCrashReports: false,
   },
   // The examples' feed URLs are root paths (/fixtures/feeds/x.json, /demo/feed/feed.json), as in the
   // tests. The built bundle is served byte for byte (not through Vite's transforms), so the embed
