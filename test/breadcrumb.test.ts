@@ -442,6 +442,40 @@ describe('mlo-breadcrumb', () => {
     });
   });
 
+  describe('theming', () => {
+    let sheet: HTMLStyleElement;
+    beforeEach(() => {
+      sheet = Object.assign(document.createElement('style'), {
+        textContent: `
+          mlo-breadcrumb.themed { --mlo-breadcrumb-separator-color: rgb(200, 0, 0); --mlo-breadcrumb-current-color: rgb(0, 90, 0); --mlo-color-link: rgb(0, 0, 150); }
+          mlo-breadcrumb.themed::part(link) { text-transform: uppercase; }
+        `,
+      });
+      document.head.append(sheet);
+    });
+    afterEach(() => sheet.remove());
+
+    it('follows the --mlo-* custom properties and ::part() rules of the page', async () => {
+      const el = await renderExample(examples.default);
+      el.classList.add('themed');
+      const items = el.shadowRoot!.querySelectorAll<HTMLElement>('li.item:not(.item--toggle)');
+      expect(getComputedStyle(items[1], '::before').color).to.equal('rgb(200, 0, 0)');
+      expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="current"]')!).color).to.equal('rgb(0, 90, 0)');
+      const link = el.shadowRoot!.querySelector('[part~="link"]')!;
+      expect(getComputedStyle(link).color).to.equal('rgb(0, 0, 150)');
+      expect(getComputedStyle(link).textTransform).to.equal('uppercase');
+    });
+
+    it('keeps every link at least 24 px high, whatever the font size', async () => {
+      const el = await renderExample(examples.default);
+      el.style.setProperty('--mlo-font-size', '12px');
+      for (const link of el.shadowRoot!.querySelectorAll('a')) {
+        expect(link.getBoundingClientRect().height, link.textContent!).to.be.at.least(24);
+        expect(link.getBoundingClientRect().width, link.textContent!).to.be.at.least(24);
+      }
+    });
+  });
+
   describe('languages', () => {
     it('names the landmark and the button in Serbian Latin and Cyrillic', async () => {
       const latin = await renderExample(examples.serbianLatin);

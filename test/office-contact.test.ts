@@ -428,6 +428,28 @@ describe('mlo-office-contact', () => {
     });
   });
 
+  describe('theming', () => {
+    it('follows the --mlo-* custom properties and ::part() rules of the page', async () => {
+      const sheet = Object.assign(document.createElement('style'), {
+        textContent: `
+          mlo-office-contact.themed { --mlo-office-contact-heading-size: 2em; --mlo-color-link: rgb(0, 0, 150); }
+          mlo-office-contact.themed::part(address) { font-style: italic; }
+        `,
+      });
+      document.head.append(sheet);
+      try {
+        const el = await renderExample(examples.default);
+        el.classList.add('themed');
+        const heading = el.shadowRoot!.querySelector('h2')!;
+        expect(getComputedStyle(heading).fontSize).to.equal('32px');
+        expect(getComputedStyle(el.shadowRoot!.querySelector('[part~="map-link"]')!).color).to.equal('rgb(0, 0, 150)');
+        expect(getComputedStyle(el.shadowRoot!.querySelector('address')!).fontStyle).to.equal('italic');
+      } finally {
+        sheet.remove();
+      }
+    });
+  });
+
   describe('bad data', () => {
     it('renders the hostile feed inert: markup stays text, unsafe map, phone and email are never links', async () => {
       const el = await renderExample(examples.hostile);
