@@ -1,6 +1,6 @@
 /** Shared steps of the mlo-archive-search tests: render an example, wait for the index, type. */
-import { fixture, waitUntil } from '@open-wc/testing';
-import { html } from 'lit';
+import { waitUntil } from '@open-wc/testing';
+import { html, render, type TemplateResult } from 'lit';
 import { renderArchiveSearchExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
 import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
 import '../src/elements/archive-search/define.js';
@@ -11,12 +11,31 @@ export interface Rendered {
   ready: Promise<SearchReadyDetail>;
 }
 
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template into the document. Not open-wc's `fixture()`: for a plain wrapper element it
+ * waits for an animation frame, and the runner's second page at a time is hidden, where frames never come.
+ */
+export function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  return container.firstElementChild as HTMLElement;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
 /** Renders an example the way its story does, listening for `mlo-search-ready` from the start. */
 export async function renderSearch(example: ArchiveSearchExample): Promise<Rendered> {
   let resolveReady!: (detail: SearchReadyDetail) => void;
   const ready = new Promise<SearchReadyDetail>((resolve) => (resolveReady = resolve));
-  const frame = await fixture<HTMLElement>(html`<div @mlo-search-ready=${(event: CustomEvent<SearchReadyDetail>) => resolveReady(event.detail)}>${renderArchiveSearchExample(example)}</div>`);
+  const frame = mount(html`<div @mlo-search-ready=${(event: CustomEvent<SearchReadyDetail>) => resolveReady(event.detail)}>${renderArchiveSearchExample(example)}</div>`);
   const element = frame.querySelector('mlo-archive-search')!;
+  await element.updateComplete;
   return { element, ready };
 }
 

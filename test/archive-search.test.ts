@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { examples, SEARCH_FEED, SITE_SEARCH } from '../fixtures/archive-search.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import {
@@ -6,6 +6,7 @@ import {
   combobox,
   listbox,
   liveRegion,
+  mount,
   optionTitles,
   options,
   renderIndexed,
@@ -362,7 +363,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
 
   it('without JavaScript, the plain form written inside shows and submits with GET', async () => {
     // A page that never loads the script: the element stays undefined and its children show.
-    const frame = await fixture<HTMLIFrameElement>(html`<iframe title="no script" sandbox="allow-same-origin"></iframe>`);
+    const frame = mount(html`<iframe title="no script" sandbox="allow-same-origin"></iframe>`) as HTMLIFrameElement;
     const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
     frame.srcdoc = `<!doctype html><html lang="en"><body><mlo-archive-search src="${SEARCH_FEED}" action="${SITE_SEARCH}">
       <form action="${SITE_SEARCH}" method="get"><label>Search our content <input type="search" name="q"></label> <button>Search</button></form>

@@ -5,7 +5,7 @@
  */
 export { SearchIndex, parseQuery, FIELD_WEIGHTS } from './search-index.js';
 export type { SearchOptions, SearchHit, SearchResults, ChunkOptions, QueryTerm } from './search-index.js';
-export { foldForSearch, toLatin, searchTerms, tokenize, originalLength, WORD_PATTERN } from './normalize.js';
+export { foldForSearch, toLatin, searchTerms, tokenize, originalLength, words } from './normalize.js';
 export type { TextToken } from './normalize.js';
 export { highlight, excerptAround, firstMatchOffset } from './highlight.js';
 export type { TermMatcher, TextSegment } from './highlight.js';

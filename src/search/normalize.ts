@@ -28,14 +28,75 @@ const LATIN_SPECIALS: Readonly<Record<string, string>> = {
   đ: 'dj', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', þ: 'th',
 };
 
-const CYRILLIC_CHAR = /[\u0400-\u04ff]/g;
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
-const COMBINING_MARKS = /\p{M}+/gu;
-const LATIN_SPECIAL_CHAR = /[đðłøæœßıþ]/g;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
-/** Letters, digits and the marks that belong to them: what counts as a word. */
-export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+/gu;
+/**
+ * What each UTF-16 code unit becomes when folding (index = code unit, for the Latin and Cyrillic
+ * blocks): undefined keeps it, a string replaces it ('' drops it). Built once from the tables above.
+ */
+const FOLD_TABLE: Array<string | undefined> = [];
+// Combining diacritical marks: NFD splits "č" into "c" + U+030C, and the mark goes.
+for (let code = 0x300; code <= 0x36f; code += 1) FOLD_TABLE[code] = '';
+for (const [letter, latin] of Object.entries({ ...OTHER_CYRILLIC, ...SERBIAN_CYRILLIC })) {
+  FOLD_TABLE[letter.charCodeAt(0)] = latin.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'dj');
+}
+for (const [letter, plain] of Object.entries(LATIN_SPECIALS)) FOLD_TABLE[letter.charCodeAt(0)] = plain;
+
+/** Per code unit, filled on first sight by testing the character against Unicode properties. */
+const charKinds = new Uint8Array(0x10000);
+const KNOWN = 1;
+const WORD_CHAR = 2;
+const MARK = 4;
+
+function kindOf(code: number): number {
+  let kind = charKinds[code]!;
+  if (kind === 0) {
+    const char = String.fromCharCode(code);
+    kind = KNOWN | (/[\p{L}\p{N}\p{M}]/u.test(char) ? WORD_CHAR : 0) | (/\p{M}/u.test(char) ? MARK : 0);
+    charKinds[code] = kind;
+  }
+  return kind;
+}
+
+/**
+ * How many code units of the word character at `index` (0 when it is not one): letters, digits
+ * and marks, including letters outside the Basic Multilingual Plane (two code units).
+ */
+function wordCharLength(text: string, index: number): number {
+  const code = text.charCodeAt(index);
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) ? 1 : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const pair = text.slice(index, index + 2);
+    return pair.length === 2 && /^[\p{L}\p{N}\p{M}]$/u.test(pair) ? 2 : 0;
+  }
+  return kindOf(code) & WORD_CHAR ? 1 : 0;
+}
+
+/** Calls `visit(start, end)` for every word (a run of letters, digits and marks) of `text`. */
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+  let index = 0;
+  while (index < text.length) {
+    let step = wordCharLength(text, index);
+    if (step === 0) {
+      index += 1;
+      continue;
+    }
+    const start = index;
+    while (step > 0) {
+      index += step;
+      step = index < text.length ? wordCharLength(text, index) : 0;
+    }
+    visit(start, index);
+  }
+}
+
+/** The words of a text as written, in order. */
+export function words(text: string): string[] {
+  const found: string[] = [];
+  forEachWord(text, (start, end) => found.push(text.slice(start, end)));
+  return found;
+}
 
 /**
  * Serbian Cyrillic to Serbian Latin, keeping case and diacritics ("Ђорђе Чачак" → "Đorđe Čačak",
@@ -63,23 +124,30 @@ export function toLatin(text: string): string {
  * "Београд" → "beograd", "Čačak" → "cacak", "Đorđe" → "djordje", "NAUKA" → "nauka".
  */
 export function foldForSearch(text: string): string {
-  let folded = text.toLowerCase();
-  if (ASCII_ONLY.test(folded)) return folded;
-  if (HAS_CYRILLIC.test(folded)) folded = cyrillicToLatin(folded);
-  // The Latin from the tables brings č ć š ž: stripping marks after transliterating folds them too.
-  folded = folded.normalize('NFD').replace(COMBINING_MARKS, '');
-  // Precomposed letters outside the tables (ѝ, ӣ) are plain Cyrillic only once their marks are gone.
-  if (HAS_CYRILLIC.test(folded)) folded = cyrillicToLatin(folded);
-  return folded.replace(LATIN_SPECIAL_CHAR, (char) => LATIN_SPECIALS[char] ?? char);
-}
-
-function cyrillicToLatin(lowercase: string): string {
-  return lowercase.replace(CYRILLIC_CHAR, (char) => SERBIAN_CYRILLIC[char] ?? OTHER_CYRILLIC[char] ?? char);
+  const lower = text.toLowerCase();
+  if (ASCII_ONLY.test(lower)) return lower;
+  const source = lower.normalize('NFD');
+  let folded = '';
+  let copied = 0;
+  for (let index = 0; index < source.length; index += 1) {
+    const code = source.charCodeAt(index);
+    if (code < 0xc0) continue;
+    const replacement = FOLD_TABLE[code] ?? (kindOf(code) & MARK ? '' : undefined);
+    if (replacement === undefined) continue;
+    folded += source.slice(copied, index) + replacement;
+    copied = index + 1;
+  }
+  return copied === 0 ? source : folded + source.slice(copied);
 }
 
 /** The folded words of a text, in order (duplicates kept), ignoring one-letter words. */
 export function searchTerms(text: string): string[] {
-  return foldForSearch(text).match(WORD_PATTERN)?.filter((term) => term.length > 1) ?? [];
+  const folded = foldForSearch(text);
+  const terms: string[] = [];
+  forEachWord(folded, (start, end) => {
+    if (end - start > 1) terms.push(folded.slice(start, end));
+  });
+  return terms;
 }
 
 /** A word of an original text with its position, and its folded form. */
@@ -93,13 +161,27 @@ export interface TextToken {
   term: string;
 }
 
+/** Folded forms of words already seen: excerpts and highlights fold the same words again and again. */
+const foldedWords = new Map<string, string>();
+const FOLDED_WORDS_KEPT = 20_000;
+
+function foldWord(word: string): string {
+  let folded = foldedWords.get(word);
+  if (folded === undefined) {
+    folded = foldForSearch(word);
+    if (foldedWords.size >= FOLDED_WORDS_KEPT) foldedWords.clear();
+    foldedWords.set(word, folded);
+  }
+  return folded;
+}
+
 /** Every word of `text` with its offsets in the original (not folded) text. */
 export function tokenize(text: string): TextToken[] {
   const tokens: TextToken[] = [];
-  for (const match of text.matchAll(WORD_PATTERN)) {
-    const start = match.index;
-    tokens.push({ text: match[0], start, end: start + match[0].length, term: foldForSearch(match[0]) });
-  }
+  forEachWord(text, (start, end) => {
+    const word = text.slice(start, end);
+    tokens.push({ text: word, start, end, term: foldWord(word) });
+  });
   return tokens;
 }
 
@@ -115,7 +197,7 @@ export function originalLength(word: string, foldedLength: number): number {
   for (const char of word) {
     if (folded >= foldedLength) {
       // Trailing combining marks belong to the letter just counted.
-      if (foldForSearch(char) === '' && /\p{M}/u.test(char)) {
+      if (char.length === 1 && kindOf(char.charCodeAt(0)) & MARK) {
         offset += char.length;
         continue;
       }

@@ -22,7 +22,7 @@ import { archiveYearOf, itemDate } from '../feed/parse.js';
 import { itemBodyText } from '../feed/text.js';
 import type { FeedItem } from '../feed/types.js';
 import type { TermMatcher } from './highlight.js';
-import { foldForSearch, searchTerms, WORD_PATTERN } from './normalize.js';
+import { foldForSearch, searchTerms, words } from './normalize.js';
 import { SortedVocabulary } from './vocabulary.js';
 import { yieldToMain } from './yield.js';
 
@@ -98,10 +98,10 @@ export interface QueryTerm {
 export function parseQuery(query: string): QueryTerm[] {
   const text = query.slice(0, MAX_QUERY_LENGTH);
   const folded = foldForSearch(text);
-  const words = [...new Set(folded.match(WORD_PATTERN) ?? [])].slice(0, MAX_QUERY_TERMS);
+  const terms = [...new Set(words(folded))].slice(0, MAX_QUERY_TERMS);
   const typing = /[\p{L}\p{N}\p{M}]$/u.test(folded);
-  return words
-    .map((term, index) => ({ term, prefix: typing && index === words.length - 1 }))
+  return terms
+    .map((term, index) => ({ term, prefix: typing && index === terms.length - 1 }))
     .filter(({ term, prefix }) => term.length > 1 || prefix);
 }
 
@@ -147,6 +147,8 @@ export class SearchIndex {
   readonly #tagIds = new Map<string, number>();
   readonly #tagCounts: number[] = [];
   readonly #yearCounts = new Map<number, number>();
+  /** Reused for every item while indexing: term → occurrences per field (see `countTerms`). */
+  readonly #itemCounts = new Map<string, number>();
   // Scratch space reused by every query, grown with the archive.
   #termScores = new Float64Array(0);
   #totals = new Float64Array(0);
@@ -326,19 +328,21 @@ export class SearchIndex {
     if (year) this.#yearCounts.set(year, (this.#yearCounts.get(year) ?? 0) + 1);
     this.#itemTags.push(item.tags.map((tag) => this.#tagId(tag)));
 
-    const weights = new Map<string, number>();
-    addField(weights, searchTerms(item.title ?? ''), FIELD_WEIGHTS.title);
-    addField(weights, searchTerms(item.summary ?? ''), FIELD_WEIGHTS.summary);
-    addField(weights, item.tags.flatMap(searchTerms), FIELD_WEIGHTS.tags);
-    addField(weights, searchTerms(itemBodyText(item)), FIELD_WEIGHTS.body);
-    for (const [term, weight] of weights) {
+    const counts = this.#itemCounts;
+    counts.clear();
+    countTerms(counts, searchTerms(item.title ?? ''), FIELD_SHIFT.title);
+    countTerms(counts, searchTerms(item.summary ?? ''), FIELD_SHIFT.summary);
+    for (const tag of item.tags) countTerms(counts, searchTerms(tag), FIELD_SHIFT.tags);
+    countTerms(counts, searchTerms(itemBodyText(item)), FIELD_SHIFT.body);
+    const base = number * (WEIGHT_MAX + 1);
+    for (const [term, packed] of counts) {
       let postings = this.#postings.get(term);
       if (!postings) {
         postings = [];
         this.#postings.set(term, postings);
         this.#pendingTerms.push(term);
       }
-      postings.push(number * (WEIGHT_MAX + 1) + Math.min(WEIGHT_MAX, Math.max(1, Math.round(weight * WEIGHT_SCALE))));
+      postings.push(base + Math.min(WEIGHT_MAX, Math.max(1, Math.round(fieldWeight(packed) * WEIGHT_SCALE))));
     }
   }
 
@@ -362,12 +366,30 @@ export class SearchIndex {
   }
 }
 
-/** Adds a field's terms to an item's weights: `weight × (1 + ln count)` per distinct term. */
-function addField(weights: Map<string, number>, terms: string[], weight: number): void {
-  if (terms.length === 0) return;
-  const counts = new Map<string, number>();
-  for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  for (const [term, count] of counts) weights.set(term, (weights.get(term) ?? 0) + weight * (1 + Math.log(count)));
+/**
+ * An item's occurrences of one term, per field, packed in one number: 7 bits per field, so counts
+ * saturate at 127 (far past where the logarithm below stops mattering). One map lookup per word.
+ */
+const FIELD_SHIFT = { title: 0, summary: 7, tags: 14, body: 21 } as const;
+const FIELD_COUNT_MAX = 0x7f;
+/** `1 + ln(count)`: repeated occurrences count, but less and less. */
+const OCCURRENCE_WEIGHT = Array.from({ length: FIELD_COUNT_MAX + 1 }, (_, count) => (count === 0 ? 0 : 1 + Math.log(count)));
+
+function countTerms(counts: Map<string, number>, terms: readonly string[], shift: number): void {
+  for (const term of terms) {
+    const packed = counts.get(term) ?? 0;
+    if (((packed >>> shift) & FIELD_COUNT_MAX) < FIELD_COUNT_MAX) counts.set(term, packed + (1 << shift));
+  }
+}
+
+/** The weight of a term in an item: Σ over fields of field weight × (1 + ln count). */
+function fieldWeight(packed: number): number {
+  return (
+    FIELD_WEIGHTS.title * OCCURRENCE_WEIGHT[(packed >>> FIELD_SHIFT.title) & FIELD_COUNT_MAX]! +
+    FIELD_WEIGHTS.summary * OCCURRENCE_WEIGHT[(packed >>> FIELD_SHIFT.summary) & FIELD_COUNT_MAX]! +
+    FIELD_WEIGHTS.tags * OCCURRENCE_WEIGHT[(packed >>> FIELD_SHIFT.tags) & FIELD_COUNT_MAX]! +
+    FIELD_WEIGHTS.body * OCCURRENCE_WEIGHT[(packed >>> FIELD_SHIFT.body) & FIELD_COUNT_MAX]!
+  );
 }
 
 /** The `limit` best of `items` by `better` (a strict order), best first, without sorting them all. */
