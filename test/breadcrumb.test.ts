@@ -4,6 +4,7 @@ import type { MloBreadcrumb } from '../src/elements/breadcrumb/breadcrumb.js';
 import '../src/elements/breadcrumb/define.js';
 import {
   ARTICLE_FEED,
+  DEMO_ARTICLE_ID,
   LONG_NAME,
   SOURCE_ARTICLE_ID,
   SOURCE_ARTICLE_TITLE,
@@ -208,6 +209,30 @@ describe('mlo-breadcrumb', () => {
       const data = jsonLd(el)!;
       expect(data.itemListElement.map((entry) => entry.position)).to.deep.equal([1, 2, 3, 4, 5]);
       expect(data.itemListElement[4].item).to.equal(`${ARCHIVE}2023/secretary-general-visits-belgrade`);
+    });
+
+    it("reads the demo feed's source article, in English and in Serbian Cyrillic", async () => {
+      const english = await renderExample(examples.demoFeed);
+      expect(stepNames(english)).to.deep.equal([
+        'MLO Belgrade',
+        'Newsroom',
+        'News Archive',
+        '2023',
+        'Secretary General Visits Belgrade, underlines the importance of NATO’s partnership with Serbia',
+      ]);
+      expect(english.shadowRoot!.querySelectorAll('a')[3].href).to.equal('https://mlo-belgrade.example/newsroom/news-archive/2023');
+      expect(jsonLd(english)!.itemListElement[4].item).to.equal(DEMO_ARTICLE_ID);
+
+      const cyrillic = await renderExample(examples.demoFeedCyrillic);
+      expect(stepNames(cyrillic)).to.deep.equal([
+        'МЛО Београд',
+        'Медијски центар',
+        'Архива вести',
+        '2023',
+        'Генерални секретар у посети Београду истакао значај партнерства НАТО-а са Србијом',
+      ]);
+      expect(shownStepNames(cyrillic)).to.deep.equal(['МЛО Београд', '2023', 'Генерални секретар у посети Београду истакао значај партнерства НАТО-а са Србијом']);
+      expect(expandButton(cyrillic).getAttribute('aria-label')).to.equal('Прикажи целу путању');
     });
 
     it('takes the editorial archive year, not the one in the address', async () => {

@@ -130,7 +130,7 @@ describe('mlo-office-contact', () => {
     it('speaks the page language: Serbian Latin and Cyrillic, and follows a change', async () => {
       const latin = await renderExample(examples.serbianLatin);
       expect(units(latin).map(unitLines)).to.deep.equal([
-        ['Kancelarija NATO za vojnu vezu', 'Birčaninova 5', 'Zgrada Ministarstva odbrane', '11000 Beograd'],
+        ['Kancelarija NATO-a za vojnu vezu', 'Birčaninova 5', 'Zgrada Ministarstva odbrane', '11000 Beograd'],
         ['Odnosi s medijima', 'Kancelarija za odnose s javnošću', 'Birčaninova 5', '11000 Beograd'],
       ]);
       expect(latin.shadowRoot!.querySelector('[part~="copy-button"]')!.textContent!.trim()).to.equal('Kopiraj adresu');
@@ -138,7 +138,7 @@ describe('mlo-office-contact', () => {
 
       const cyrillic = await renderExample(examples.serbianCyrillic);
       expect(units(cyrillic).map(unitLines)).to.deep.equal([
-        ['Канцеларија НАТО за војну везу', 'Бирчанинова 5', 'Зграда Министарства одбране', '11000 Београд'],
+        ['Канцеларија НАТО-а за војну везу', 'Бирчанинова 5', 'Зграда Министарства одбране', '11000 Београд'],
         ['Односи с медијима', 'Канцеларија за односе с јавношћу', 'Бирчанинова 5', '11000 Београд'],
       ]);
       expect(cyrillic.shadowRoot!.querySelector('[part~="map-link"]')!.textContent!.trim()).to.equal('Прикажи на мапи');
@@ -201,6 +201,18 @@ describe('mlo-office-contact', () => {
       expect(visitors.querySelector('[part~="map-link"], [part~="copy-button"]')).to.equal(null);
       expect(groupName(visitors)).to.equal('Visitors');
       expect(new URL(mlo.querySelector<HTMLAnchorElement>('[part~="map-link"]')!.href).searchParams.get('query')).to.equal('Bircaninova 5, 11000 Belgrade, Serbia');
+    });
+
+    it("shows the demo feed's office as the source page prints it, and its Serbian Latin edition", async () => {
+      const english = await renderExample(examples.demoFeed);
+      expect(units(english).map(unitLines)).to.deep.equal(SOURCE_PAGE_UNITS);
+      expect(jsonLd(english)!['@graph'][0].url).to.equal('https://mlo-belgrade.example/contact');
+
+      const latin = await renderExample(examples.demoFeedLatin);
+      expect(units(latin).map(unitLines)).to.deep.equal([
+        ['Kancelarija NATO-a za vojnu vezu', 'Birčaninova 5', 'Zgrada Ministarstva odbrane', '11000 Beograd'],
+        ['Odnosi s medijima', 'Kancelarija za odnose s javnošću', 'Birčaninova 5', '11000 Beograd'],
+      ]);
     });
 
     it('writes one GovernmentOffice per office, with what the data knows', async () => {

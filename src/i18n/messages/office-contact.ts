@@ -3,9 +3,10 @@
  * source page prints it, in each language. The default invents nothing (no phone, no email): the
  * source page gives only the postal addresses.
  *
- * Serbian names: the office is "Kancelarija NATO za vojnu vezu" (as the Serbian press usually calls
- * the Military Liaison Office), the Public Affairs Office "Kancelarija za odnose s javnošću" and
- * Media Operations "Odnosi s medijima", the usual Serbian terms for these functions.
+ * Serbian names, as in the demo feed's Serbian editions: the Military Liaison Office is "Kancelarija
+ * NATO-a za vojnu vezu" (the acronym declined, as Serbian grammar wants), the Public Affairs Office
+ * "Kancelarija za odnose s javnošću" and Media Operations "Odnosi s medijima", the usual Serbian
+ * terms for these functions.
  */
 import type { Office } from '../../feed/types.js';
 import type { LocaleTable } from '../locale.js';
@@ -63,10 +64,10 @@ export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
   },
   'sr-Latn': {
     defaultOffice: {
-      name: 'Kancelarija NATO za vojnu vezu u Beogradu',
+      name: 'Kancelarija NATO-a za vojnu vezu u Beogradu',
       units: [
         {
-          organisation: 'Kancelarija NATO za vojnu vezu',
+          organisation: 'Kancelarija NATO-a za vojnu vezu',
           street: 'Birčaninova 5',
           building: 'Zgrada Ministarstva odbrane',
           postalCode: '11000',
@@ -92,10 +93,10 @@ export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
   },
   'sr-Cyrl': {
     defaultOffice: {
-      name: 'Канцеларија НАТО за војну везу у Београду',
+      name: 'Канцеларија НАТО-а за војну везу у Београду',
       units: [
         {
-          organisation: 'Канцеларија НАТО за војну везу',
+          organisation: 'Канцеларија НАТО-а за војну везу',
           street: 'Бирчанинова 5',
           building: 'Зграда Министарства одбране',
           postalCode: '11000',
