@@ -25,6 +25,8 @@ function story(example: BreadcrumbExample): Story {
 export const Default = story(examples.default);
 export const ListMarkup = story(examples.listMarkup);
 export const FromFeed = story(examples.fromFeed);
+export const DemoFeed = story(examples.demoFeed);
+export const DemoFeedCyrillic = story(examples.demoFeedCyrillic);
 export const TrailOnly = story(examples.trailOnly);
 export const EditorialYear = story(examples.editorialYear);
 export const YearWithoutArchivePage = story(examples.yearWithoutArchivePage);
