@@ -4,7 +4,7 @@
  * headless Chromium and fails on any axe violation of WCAG 2.2 A/AA, on any uncaught error or
  * console error, on a story that fails to render, and on any request that leaves this machine.
  *
- *   node scripts/check-stories.mjs [--dir storybook-static] [--only <text in story id>] [--concurrency 2]
+ *   node scripts/check-stories.mjs [--dir storybook-static] [--only <text in story id>] [--concurrency 4]
  *                                  [--pass theme:light --pass 'theme:dark;width:narrow' …]
  *
  * Each `--pass` renders every story once with those toolbar choices (see .storybook/preview.ts:
@@ -59,10 +59,16 @@ const { values: options } = parseArgs({
   options: {
     dir: { type: 'string', default: 'storybook-static' },
     only: { type: 'string' },
-    concurrency: { type: 'string', default: process.env.STORY_CHECK_CONCURRENCY ?? '2' },
+    concurrency: { type: 'string', default: process.env.STORY_CHECK_CONCURRENCY ?? '4' },
     pass: { type: 'string', multiple: true, default: ['theme:light', 'theme:dark'] },
+    help: { type: 'boolean', default: false },
   },
 });
+if (options.help) {
+  const source = await readFile(fileURLToPath(import.meta.url), 'utf8');
+  console.log(source.slice(source.indexOf('/**') + 3, source.indexOf('*/')).replace(/^ \* ?/gm, '').trim());
+  process.exit(0);
+}
 const staticDir = resolve(ROOT, options.dir);
 
 /** Serves the static Storybook on 127.0.0.1; missing files are real 404s (the error stories need them). */
@@ -116,23 +122,37 @@ async function renderStory(page, url) {
     return [...tags];
   });
   if (undefinedTags.length > 0) return `not defined (nothing rendered): ${undefinedTags.join(', ')}`;
-  await page.waitForLoadState('networkidle', { timeout: SETTLE_TIMEOUT_MS }).catch(() => {});
-  // Settled: no element (in any shadow root) says aria-busy="true", and every element finished updating.
+  // Settled: no element (in any shadow root) says aria-busy="true", and the rendered markup stayed
+  // the same over two polls (a feed answered, a list filled in). Loading stories stay busy on
+  // purpose; they are checked as they are after SETTLE_TIMEOUT_MS.
   await page
     .waitForFunction(
       () => {
-        const busy = [];
+        let busy = false;
+        let signature = '';
         const walk = (root) => {
           for (const element of root.querySelectorAll('*')) {
-            if (element.getAttribute('aria-busy') === 'true') busy.push(element);
-            if (element.shadowRoot) walk(element.shadowRoot);
+            if (element.getAttribute('aria-busy') === 'true') busy = true;
+            if (element.shadowRoot) {
+              signature += element.shadowRoot.innerHTML.length + ',';
+              walk(element.shadowRoot);
+            }
           }
         };
-        walk(document.getElementById('storybook-root') ?? document);
-        return busy.length === 0;
+        const root = document.getElementById('storybook-root') ?? document.body;
+        signature += root.innerHTML.length + ',';
+        walk(root);
+        const state = (window.__mloSettle ??= { signature: '', stableSince: 0 });
+        const now = performance.now();
+        if (busy || signature !== state.signature) {
+          state.signature = signature;
+          state.stableSince = now;
+          return false;
+        }
+        return now - state.stableSince >= 250;
       },
       null,
-      { timeout: SETTLE_TIMEOUT_MS, polling: 100 },
+      { timeout: SETTLE_TIMEOUT_MS, polling: 50 },
     )
     .catch(() => {});
   await page.evaluate(async () => {
