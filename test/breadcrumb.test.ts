@@ -1,4 +1,5 @@
-import { aTimeout, expect, fixture, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloBreadcrumb } from '../src/elements/breadcrumb/breadcrumb.js';
 import '../src/elements/breadcrumb/define.js';
@@ -15,13 +16,32 @@ import {
 
 const ARCHIVE = 'https://www.example.org/mlo-belgrade/newsroom/archive/';
 
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template into the document. Not open-wc's `fixture()`: for a plain wrapper element it
+ * waits for an animation frame, and the runner's second page at a time is hidden, where frames never come.
+ */
+function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  mounted.push(container);
+  render(template, container);
+  return container.firstElementChild as HTMLElement;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
+
 async function settled(el: MloBreadcrumb): Promise<void> {
+  await el.updateComplete;
   await waitUntil(() => !el.shadowRoot!.querySelector('[part~="loading"]'), 'the breadcrumb never finished loading', { timeout: 5000 });
   await el.updateComplete;
 }
 
 async function renderExample(example: BreadcrumbExample): Promise<MloBreadcrumb> {
-  const frame = await fixture<HTMLElement>(renderBreadcrumbExample(example));
+  const frame = mount(renderBreadcrumbExample(example));
   const el = frame.querySelector('mlo-breadcrumb')!;
   await settled(el);
   return el;
@@ -269,7 +289,7 @@ describe('mlo-breadcrumb', () => {
     });
 
     it('fires mlo-feed-load', async () => {
-      const frame = await fixture<HTMLElement>(renderBreadcrumbExample({ description: '', articleId: SOURCE_ARTICLE_ID }));
+      const frame = mount(renderBreadcrumbExample({ description: '', articleId: SOURCE_ARTICLE_ID }));
       const el = frame.querySelector('mlo-breadcrumb')!;
       const loaded = oneEvent(el, 'mlo-feed-load');
       el.src = ARTICLE_FEED;
@@ -285,7 +305,7 @@ describe('mlo-breadcrumb', () => {
         return realFetch(input, init);
       };
       try {
-        const frame = await fixture<HTMLElement>(
+        const frame = mount(
           renderBreadcrumbExample({ description: '', src: ARTICLE_FEED, articleId: SOURCE_ARTICLE_ID }),
         );
         const second = document.createElement('mlo-breadcrumb');
@@ -312,7 +332,7 @@ describe('mlo-breadcrumb', () => {
         return realFetch(input, init);
       };
       try {
-        const frame = await fixture<HTMLElement>(renderBreadcrumbExample(examples.fromFeed));
+        const frame = mount(renderBreadcrumbExample(examples.fromFeed));
         const el = frame.querySelector('mlo-breadcrumb')!;
         await el.updateComplete;
         const loading = el.shadowRoot!.querySelector('[part~="loading"]')!;
@@ -346,7 +366,7 @@ describe('mlo-breadcrumb', () => {
     });
 
     it('explains a 404 in an alert with Retry, and fires mlo-feed-error', async () => {
-      const frame = await fixture<HTMLElement>(renderBreadcrumbExample({ description: '' }));
+      const frame = mount(renderBreadcrumbExample({ description: '' }));
       const el = frame.querySelector('mlo-breadcrumb')!;
       const failed = oneEvent(el, 'mlo-feed-error');
       el.src = examples.error.src;
