@@ -50,6 +50,9 @@ export default defineMain({
     if (config.build) delete config.build.lib;
     if (config.server) config.server.open = false;
     config.plugins = [...(config.plugins ?? []), keepRegistrations()];
+    // Storybook's renderer imports lit/directive-helpers.js, which the dev server would otherwise
+    // serve unbundled, beside the pre-bundled Lit: a second copy of lit-html ("Multiple versions of Lit").
+    config.optimizeDeps = { ...config.optimizeDeps, include: [...(config.optimizeDeps?.include ?? []), 'lit/directive-helpers.js'] };
     return config;
   },
 });
