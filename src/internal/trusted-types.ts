@@ -11,6 +11,17 @@ interface ScriptPolicy {
 
 const SHARED = Symbol.for('mlo-widgets.trusted-types-policy');
 
+/**
+ * The policy's one rule: it blesses only what jsonLdText() produces, JSON with no "<", ">" or "&".
+ * The policy is reachable by any script on the page (through the shared symbol), so it must not turn
+ * arbitrary text into a TrustedScript.
+ */
+function escapedJsonOnly(input: string): string {
+  if (/[<>&]/.test(input)) throw new TypeError('mlo-widgets: only escaped JSON-LD may become a script.');
+  JSON.parse(input); // Throws for anything that is not JSON.
+  return input;
+}
+
 function policy(): ScriptPolicy | undefined {
   const globals = globalThis as unknown as Record<symbol, ScriptPolicy | null | undefined> & {
     trustedTypes?: { createPolicy(name: string, rules: { createScript(input: string): string }): ScriptPolicy };
@@ -18,8 +29,7 @@ function policy(): ScriptPolicy | undefined {
   if (globals[SHARED] !== undefined) return globals[SHARED] ?? undefined;
   let created: ScriptPolicy | null = null;
   try {
-    // The policy accepts only what jsonLdText() produced: JSON with every "<" escaped.
-    created = globals.trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, { createScript: (input) => input }) ?? null;
+    created = globals.trustedTypes?.createPolicy(TRUSTED_TYPES_POLICY, { createScript: escapedJsonOnly }) ?? null;
   } catch {
     created = null; // The page's CSP forbids our policy name: JSON-LD is skipped, the widget still works.
   }

@@ -54,6 +54,17 @@ describe('strict CSP with Trusted Types', function () {
     expect(page.record.violations).to.deep.equal([]);
   });
 
+  it('the mlo-widgets policy blesses only escaped JSON, not any script', async () => {
+    const page = await openPage('strict-csp.html');
+    await waitForText(page.document.querySelector('mlo-breadcrumb')!, 'Newsroom');
+    const policy = (page.window as unknown as Record<symbol, { createScript(input: string): unknown } | null>)[Symbol.for('mlo-widgets.trusted-types-policy')];
+    expect(typeof policy?.createScript, 'the policy exists once JSON-LD was written').to.equal('function');
+    expect(String(policy!.createScript('{"@type":"BreadcrumbList","name":"\\u003cb\\u003e"}'))).to.contain('BreadcrumbList');
+    for (const script of ['alert(1)', '{"name":"</script><script>alert(1)</script>"}', '{"a":1} && alert(1)']) {
+      expect(() => policy!.createScript(script), script).to.throw();
+    }
+  });
+
   it('renders a full article body with no violation when the CSP allows DOMPurify’s policy', async () => {
     const page = await openPage('strict-csp-article.html');
     const card = page.document.querySelector('mlo-article-card')!;
