@@ -2,7 +2,8 @@
 /**
  * Renders every story of the built Storybook (storybook-static/, from `npm run build-storybook`) in
  * headless Chromium and fails on any axe violation of WCAG 2.2 A/AA, on any uncaught error or
- * console error, on a story that fails to render, and on any request that leaves this machine.
+ * console error, on a story that fails to render, on an element wider than its container
+ * (horizontal overflow), and on any request that leaves this machine.
  *
  *   node scripts/check-stories.mjs [--dir storybook-static] [--only <text in story id>] [--concurrency 4]
  *                                  [--pass theme:light --pass 'theme:dark;width:narrow' …]
@@ -193,6 +194,13 @@ async function checkStory(context, origin, entry, pass, axeSource) {
     const renderError = await renderStory(page, url);
     if (renderError) problems.push(`render: ${renderError.slice(0, 300)}`);
     else {
+      // WCAG 1.4.10 (reflow) in the part axe cannot see: no element may be wider than its container.
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll('#storybook-root *')]
+          .filter((element) => element.localName.startsWith('mlo-') && element.scrollWidth > element.clientWidth + 1)
+          .map((element) => `<${element.localName}> is ${element.scrollWidth} px wide in ${element.clientWidth} px`),
+      );
+      for (const overflow of overflowing) problems.push(`overflow: ${overflow}`);
       await page.addScriptTag({ content: axeSource });
       violations = await page.evaluate(async (tags) => {
         const results = await window.axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
