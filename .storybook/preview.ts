@@ -41,7 +41,7 @@ const withFrame: Decorator = (story, context) => {
   const locale = (context.globals['locale'] as string | undefined) ?? 'en';
   const direction = (context.globals['direction'] as string | undefined) ?? 'ltr';
   return html`<div
-    class="mlo-sb-frame ${width === 'narrow' ? 'mlo-sb-frame--narrow' : ''}"
+    class=${width === 'narrow' ? 'mlo-sb-frame mlo-sb-frame--narrow' : 'mlo-sb-frame'}
     lang=${locale}
     dir=${direction}
     theme=${theme === 'light' || theme === 'dark' ? theme : 'system'}
