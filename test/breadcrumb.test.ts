@@ -255,6 +255,11 @@ describe('mlo-breadcrumb', () => {
       expect(expandButton(cyrillic).getAttribute('aria-label')).to.equal('Прикажи целу путању');
     });
 
+    it('finds the article by its url too, as mlo-article-card does', async () => {
+      const el = await renderExample({ ...examples.fromFeed, articleId: `${ARCHIVE}2019/../2023/secretary-general-visits-belgrade` });
+      expect(stepNames(el).at(-1)).to.equal(SOURCE_ARTICLE_TITLE);
+    });
+
     it('takes the editorial archive year, not the one in the address', async () => {
       const el = await renderExample(examples.editorialYear);
       expect(stepNames(el)[3]).to.equal('2019');

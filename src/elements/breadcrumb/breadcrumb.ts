@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import type { FeedError } from '../../feed/errors.js';
 import { archiveYearOf } from '../../feed/parse.js';
 import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
-import type { Feed } from '../../feed/types.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages/breadcrumb.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -38,6 +38,7 @@ const NOT_A_STEP = 'script, style, template, noscript, [aria-hidden="true"], [hi
 /** Wrappers whose children are the steps, so `<nav><ol><li><a>` markup works as well as bare links. */
 const STEP_CONTAINER = 'nav, ol, ul';
 
+/** The steps written as children, in order: each link or other element is one; `javascript:` hrefs become plain steps. */
 function readSteps(parent: Element, into: Crumb[]): Crumb[] {
   for (const child of parent.children) {
     if (child.matches(NOT_A_STEP)) continue;
@@ -52,6 +53,13 @@ function readSteps(parent: Element, into: Crumb[]): Crumb[] {
     into.push({ name, url: link ? safeUrl(link.getAttribute('href'), document.baseURI) : undefined });
   }
   return into;
+}
+
+/** The item whose `id` is `wanted`, else whose `url` is (relative to the feed or to the page), as mlo-article-card reads `article-id`. */
+function findArticle(feed: Feed, wanted: string): FeedItem | undefined {
+  const asFeedUrl = safeUrl(wanted, feed.feedUrl);
+  const asPageUrl = safeUrl(wanted);
+  return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
 }
 
 function sameCrumbs(a: readonly Crumb[], b: readonly Crumb[]): boolean {
@@ -124,7 +132,7 @@ export class MloBreadcrumb extends MloElement {
   /** Address of the JSON Feed that holds the section trail and the article. Ignored when the element has links as children. */
   @property({ type: String, attribute: 'src' }) src?: string;
 
-  /** The `id` of the feed item that is the current page. */
+  /** The feed item that is the current page: its `id`, or its `url`. */
   @property({ type: String, attribute: 'article-id' }) articleId?: string;
 
   /** A JSON Feed document (or a feed from `parseFeed`) to read instead of fetching `src`. */
@@ -198,7 +206,7 @@ export class MloBreadcrumb extends MloElement {
   #crumbsFromFeed(feed: Feed, articleId: string | undefined, t: BreadcrumbMessages): Crumb[] | undefined {
     const crumbs: Crumb[] = feed.mlo.trail.map(({ name, url }) => ({ name, url }));
     if (articleId === undefined) return crumbs;
-    const item = feed.items.find((candidate) => candidate.id === articleId);
+    const item = findArticle(feed, articleId);
     if (!item) return undefined;
     // Editorial year, else the publication year; never the URL, which on the real site disagrees.
     const year = archiveYearOf(item);
