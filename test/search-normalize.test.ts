@@ -148,6 +148,9 @@ describe('search: the sorted vocabulary', () => {
         vocabulary.similar(query, maxDistance, (term) => found.push(term));
         const expected = terms.filter((term) => osaDistance(term, query) <= maxDistance).sort();
         expect(found.sort(), `${query} ≤ ${maxDistance}`).to.deep.equal(expected);
+        const sameStart: string[] = [];
+        vocabulary.similar(query, maxDistance, (term) => sameStart.push(term), query.slice(0, 2));
+        expect(sameStart.sort(), `${query} ≤ ${maxDistance} from "${query.slice(0, 2)}"`).to.deep.equal(expected.filter((term) => term.startsWith(query.slice(0, 2))));
       }
     }
   });

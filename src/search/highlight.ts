@@ -48,12 +48,13 @@ export function firstMatchOffset(text: string, matcher: TermMatcher): number {
 }
 
 /**
- * A window of about `maxLength` characters of `text` around its first match, cut at spaces, with
- * an ellipsis where text was left out. Starts at the beginning when nothing matches.
+ * A window of about `maxLength` characters of `text` around its first match (or around `offset`
+ * when the caller has found it already), cut at spaces, with an ellipsis where text was left out.
+ * Starts at the beginning when nothing matches.
  */
-export function excerptAround(text: string, matcher: TermMatcher, maxLength = 160): string {
+export function excerptAround(text: string, matcher: TermMatcher, maxLength = 160, offset?: number): string {
   if (text.length <= maxLength) return text;
-  const offset = firstMatchOffset(text, matcher);
+  offset ??= firstMatchOffset(text, matcher);
   // Show a little of what comes before the match, so it reads as part of a sentence.
   let start = offset <= maxLength / 3 ? 0 : offset - Math.round(maxLength / 4);
   if (start > 0) {

@@ -133,11 +133,21 @@ interface Candidate {
   quality: number;
 }
 
+/** What a query word expands to: candidate terms, and those found by typo tolerance (to highlight). */
+interface Expansion {
+  candidates: Candidate[];
+  typoMatches: string[];
+}
+
+/** Expansions remembered between keystrokes ("stoltenberg m", "stoltenberg me", …). */
+const EXPANSIONS_KEPT = 256;
+
 export class SearchIndex {
   readonly #vocabulary = new SortedVocabulary();
   readonly #postings = new Map<string, number[]>();
   /** Terms met in the current slice and not yet in the sorted vocabulary. */
   #pendingTerms: string[] = [];
+  readonly #expansions = new Map<string, Expansion>();
   readonly #items: FeedItem[] = [];
   readonly #ids = new Set<string>();
   readonly #times: number[] = [];
@@ -250,30 +260,45 @@ export class SearchIndex {
     return { query, hits, total: matching.length, partial, matcher };
   }
 
-  /** The vocabulary terms a query word stands for, with how well each matches. */
-  #candidates({ term, prefix }: QueryTerm, matcher: QueryMatcher): Candidate[] {
+  /** The vocabulary terms a query word stands for, with how well each matches; remembered until the vocabulary grows. */
+  #candidates(queryTerm: QueryTerm, matcher: QueryMatcher): Candidate[] {
+    const key = `${queryTerm.prefix ? '^' : '='}${queryTerm.term}`;
+    let expansion = this.#expansions.get(key);
+    if (!expansion) {
+      expansion = this.#expand(queryTerm);
+      if (this.#expansions.size >= EXPANSIONS_KEPT) this.#expansions.clear();
+      this.#expansions.set(key, expansion);
+    }
+    // The words typed are marked wherever they occur, even where the index has not got them yet.
+    matcher.addWhole(queryTerm.term);
+    if (queryTerm.prefix) matcher.addPrefix(queryTerm.term);
+    for (const term of expansion.typoMatches) matcher.addWhole(term);
+    return expansion.candidates;
+  }
+
+  #expand({ term, prefix }: QueryTerm): Expansion {
     const quality = new Map<string, number>();
+    const typoMatches: string[] = [];
     const offer = (candidate: string, value: number) => {
       if (value > (quality.get(candidate) ?? 0)) quality.set(candidate, value);
     };
-    // The words typed are marked wherever they occur, even where the index has not got them yet.
-    matcher.addWhole(term);
     if (this.#postings.has(term)) offer(term, QUALITY_EXACT);
     if (prefix) {
-      matcher.addPrefix(term);
       for (const candidate of this.#vocabulary.withPrefix(term)) {
         offer(candidate, QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * (term.length / candidate.length));
       }
     }
     const edits = maxEdits(term);
-    if (edits > 0) {
-      this.#vocabulary.similar(term, edits, (candidate, distance) => {
-        if (distance === 0) return;
-        offer(candidate, QUALITY_BY_DISTANCE[distance] ?? 0);
-        matcher.addWhole(candidate);
-      });
-    }
-    return [...quality].map(([candidate, value]) => ({ term: candidate, quality: value }));
+    const typo = (candidate: string, distance: number) => {
+      if (distance === 0) return;
+      offer(candidate, QUALITY_BY_DISTANCE[distance] ?? 0);
+      typoMatches.push(candidate);
+    };
+    if (edits > 0) this.#vocabulary.similar(term, 1, typo);
+    // Two edits only among words with the same first letter: a long word with a second typo is
+    // common, a wrong first letter as well is rare, and this walks a twentieth of the vocabulary.
+    if (edits > 1) this.#vocabulary.similar(term, 2, (candidate, distance) => distance === 2 && typo(candidate, distance), term[0]);
+    return { candidates: [...quality].map(([candidate, value]) => ({ term: candidate, quality: value })), typoMatches };
   }
 
   /** Calls `report` once per item with the item's best score over the candidate terms. */
@@ -363,6 +388,7 @@ export class SearchIndex {
     if (this.#pendingTerms.length === 0) return;
     this.#vocabulary.insert(this.#pendingTerms);
     this.#pendingTerms = [];
+    this.#expansions.clear();
   }
 }
 

@@ -57,17 +57,19 @@ export class SortedVocabulary {
   /**
    * Calls `visit` for every term within `maxDistance` edits of `query`, where an edit is an
    * insertion, deletion, substitution or a swap of two neighbouring letters (optimal string
-   * alignment distance: "stoltenbreg" is one edit from "stoltenberg").
+   * alignment distance: "stoltenbreg" is one edit from "stoltenberg"). With `startingWith`, only
+   * terms that start with it are walked.
    */
-  similar(query: string, maxDistance: number, visit: (term: string, distance: number) => void): void {
+  similar(query: string, maxDistance: number, visit: (term: string, distance: number) => void, startingWith = ''): void {
     const terms = this.#terms;
+    let index = startingWith ? this.lowerBound(startingWith) : 0;
+    const end = startingWith ? this.#endOfPrefix(startingWith, index) : terms.length;
     const width = query.length + 1;
     // rows[d][j]: distance between the first d letters of the current term and the first j of the query.
     const rows: Int32Array[] = [Int32Array.from({ length: width }, (_, j) => j)];
     let previous = '';
     let validDepth = 0;
-    let index = 0;
-    terms: while (index < terms.length) {
+    terms: while (index < end) {
       const term = terms[index]!;
       let depth = commonPrefixLength(previous, term, validDepth);
       previous = term;

@@ -15,7 +15,7 @@ import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
-import { excerptAround, firstMatchOffset, highlight, type TermMatcher } from '../../search/highlight.js';
+import { excerptAround, firstMatchOffset, highlight, type TermMatcher, type TextSegment } from '../../search/highlight.js';
 import { SearchIndex, type SearchHit, type SearchResults } from '../../search/search-index.js';
 import { styles } from './archive-search.styles.js';
 
@@ -156,6 +156,7 @@ export class MloArchiveSearch extends MloElement {
   #typing = false;
   /** The inner no-JavaScript form's action, read when connected. */
   #innerAction?: string;
+  #hitTextsFor?: { results: SearchResults; texts: HitText[] };
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -393,27 +394,28 @@ export class MloArchiveSearch extends MloElement {
 
   // Rendering.
 
-  #marked(text: string, matcher: TermMatcher): TemplateResult {
-    return html`${highlight(text, matcher).map((segment) => (segment.match ? html`<mark part="mark">${segment.text}</mark>` : segment.text))}`;
+  /** The title and excerpt of each hit, cut into marked segments once per result set (renders repeat while indexing). */
+  #hitTexts(results: SearchResults): HitText[] {
+    if (this.#hitTextsFor?.results !== results) {
+      const { matcher } = results;
+      this.#hitTextsFor = {
+        results,
+        texts: results.hits.map(({ item }) => ({
+          title: highlight(itemDisplayTitle(item), matcher),
+          excerpt: highlight(excerptOf(item, matcher), matcher),
+        })),
+      };
+    }
+    return this.#hitTextsFor.texts;
   }
 
-  /** The summary or body text around the first match; the start of the summary when neither matches. */
-  #excerpt(item: FeedItem, matcher: TermMatcher): string {
-    const summary = item.summary ?? '';
-    if (summary && firstMatchOffset(summary, matcher) >= 0) return excerptAround(summary, matcher, EXCERPT_LENGTH);
-    const body = itemBodyText(item);
-    if (body && firstMatchOffset(body, matcher) >= 0) return excerptAround(body, matcher, EXCERPT_LENGTH);
-    return excerptAround(summary || body, matcher, EXCERPT_LENGTH);
-  }
-
-  #renderOption(hit: SearchHit, index: number, matcher: TermMatcher): TemplateResult {
+  #renderOption(hit: SearchHit, text: HitText, index: number): TemplateResult {
     const { item } = hit;
     const url = itemUrl(item);
     const date = itemDate(item);
-    const excerpt = this.#excerpt(item, matcher);
-    const content = html`<span class="option__title" part="option-title">${this.#marked(itemDisplayTitle(item), matcher)}</span>
+    const content = html`<span class="option__title" part="option-title">${renderMarked(text.title)}</span>
       ${date ? html`<time class="option__date" part="option-date" datetime=${isoDate(date)}>${formatDate(date, this.locale)}</time>` : nothing}
-      ${excerpt ? html`<span class="option__excerpt" part="option-excerpt">${this.#marked(excerpt, matcher)}</span>` : nothing}`;
+      ${text.excerpt.length > 0 ? html`<span class="option__excerpt" part="option-excerpt">${renderMarked(text.excerpt)}</span>` : nothing}`;
     const selected = index === this.activeIndex ? 'true' : 'false';
     const lang = item.language;
     return url
@@ -463,7 +465,7 @@ export class MloArchiveSearch extends MloElement {
   #renderSearch(t: ArchiveSearchMessages): TemplateResult {
     const label = this.label ?? t.label;
     const hits = this.results?.hits ?? [];
-    const matcher = this.results?.matcher;
+    const texts = this.results ? this.#hitTexts(this.results) : [];
     const active = this.open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
     return html`${this.#feed.stale ? renderStaleNotice(this.locale, this.#feed.fetchedAt, () => void this.#feed.retry()) : nothing}
       <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
@@ -496,7 +498,7 @@ export class MloArchiveSearch extends MloElement {
         ${this.#renderProgress(t)}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
         <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!this.open}>
-          ${matcher ? hits.map((hit, index) => this.#renderOption(hit, index, matcher)) : nothing}
+          ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}
         </div>
       </div>`;
   }
@@ -533,6 +535,28 @@ export class MloArchiveSearch extends MloElement {
         return this.#renderSearch(t);
     }
   }
+}
+
+/** A hit's title and excerpt, cut into plain and matched segments. */
+interface HitText {
+  title: TextSegment[];
+  excerpt: TextSegment[];
+}
+
+/** Matched segments in `<mark>` elements built from a template: feed text never becomes markup. */
+function renderMarked(segments: TextSegment[]): TemplateResult {
+  return html`${segments.map((segment) => (segment.match ? html`<mark part="mark">${segment.text}</mark>` : segment.text))}`;
+}
+
+/** The summary or body text around the first match; the start of the summary when neither matches. */
+function excerptOf(item: FeedItem, matcher: TermMatcher): string {
+  const summary = item.summary ?? '';
+  const inSummary = firstMatchOffset(summary, matcher);
+  if (inSummary >= 0) return excerptAround(summary, matcher, EXCERPT_LENGTH, inSummary);
+  const body = itemBodyText(item);
+  const inBody = firstMatchOffset(body, matcher);
+  if (inBody >= 0) return excerptAround(body, matcher, EXCERPT_LENGTH, inBody);
+  return excerptAround(summary || body, matcher, EXCERPT_LENGTH, -1);
 }
 
 /** Where a result leads: the article's page, else the page it links to. */
