@@ -9,7 +9,8 @@ export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'default'] },
   rootDir: '.',
-  concurrency: 2,
+  // One page at a time: a second page is hidden, and hidden pages get no animation frames (open-wc's fixture() waits for one).
+  concurrency: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
