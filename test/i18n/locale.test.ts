@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { FeedErrorKind } from '../../src/feed/errors.js';
 import { LOCALES, formatAge, formatDate, intlTag, langOf, plural, resolveLocale } from '../../src/i18n/locale.js';
 import type { Locale } from '../../src/i18n/locale.js';
@@ -107,19 +107,29 @@ describe('plural', () => {
 
 describe('langOf', () => {
   const originalLang = document.documentElement.lang;
+  let mounted: HTMLElement | undefined;
+  /** Plain DOM, mounted directly: no rendering to wait for (a background tab may not paint). */
+  function mount(markup: string): HTMLElement {
+    const template = document.createElement('template');
+    template.innerHTML = markup; // Test-authored markup only.
+    mounted = template.content.firstElementChild as HTMLElement;
+    document.body.append(mounted);
+    return mounted;
+  }
   afterEach(() => {
     document.documentElement.lang = originalLang;
+    mounted?.remove();
   });
 
-  it('reads the element’s own lang first, then the nearest ancestor’s', async () => {
-    const outer = await fixture<HTMLElement>(html`<div lang="sr-Latn"><p><span>text</span><span lang="en">text</span></p></div>`);
+  it('reads the element’s own lang first, then the nearest ancestor’s', () => {
+    const outer = mount('<div lang="sr-Latn"><p><span>text</span><span lang="en">text</span></p></div>');
     const [inherits, own] = outer.querySelectorAll('span');
     expect(langOf(inherits)).to.equal('sr-Latn');
     expect(langOf(own)).to.equal('en');
   });
 
-  it('crosses shadow roots to the host’s ancestors', async () => {
-    const outer = await fixture<HTMLElement>(html`<section lang="sr-Cyrl"><div></div></section>`);
+  it('crosses shadow roots to the host’s ancestors', () => {
+    const outer = mount('<section lang="sr-Cyrl"><div></div></section>');
     const host = outer.querySelector('div')!;
     const root = host.attachShadow({ mode: 'open' });
     const inner = document.createElement('p');
@@ -131,8 +141,8 @@ describe('langOf', () => {
     expect(langOf(deepest)).to.equal('sr-Cyrl');
   });
 
-  it('falls back to the document’s language, and to "" when there is none', async () => {
-    const outer = await fixture<HTMLElement>(html`<div><span></span></div>`);
+  it('falls back to the document’s language, and to "" when there is none', () => {
+    const outer = mount('<div><span></span></div>');
     document.documentElement.lang = 'sr-Latn';
     expect(langOf(outer.querySelector('span')!)).to.equal('sr-Latn');
     document.documentElement.removeAttribute('lang');
