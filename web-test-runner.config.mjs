@@ -15,7 +15,7 @@ export default {
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
     // The tsconfig matters: without it esbuild compiles decorators as standard ones.
-    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' }),
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'auto' }),
   ],
   browsers: [
     chromeLauncher({
