@@ -286,6 +286,17 @@ describe('mlo-archive-search: hostile feeds', () => {
     expect(alerts).to.deep.equal([]);
     await expect(element).to.be.accessible();
   });
+
+  it('keeps a 300-character title and markup-laden topics inside a 280 px container', async () => {
+    const element = await renderIndexed({ ...examples.hostile, query: 'AAAA' });
+    await until(() => options(element).length > 0, 'no results');
+    element.parentElement!.style.width = '280px';
+    await element.updateComplete;
+    expect(element.getBoundingClientRect().width).to.be.at.most(280);
+    for (const node of shadow(element).querySelectorAll<HTMLElement>('*')) {
+      expect(node.getBoundingClientRect().right, node.className || node.localName).to.be.at.most(element.getBoundingClientRect().right + 0.5);
+    }
+  });
 });
 
 describe('mlo-archive-search: when the archive cannot be searched here', () => {

@@ -13,6 +13,7 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: 0.75em;
+    min-width: 0;
   }
   .input,
   .select {
@@ -39,20 +40,27 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5em 1em;
+    min-width: 0;
   }
   .filter {
     display: inline-flex;
     align-items: center;
     gap: 0.5em;
+    min-width: 0;
+    max-width: 100%;
   }
   .filter__label {
+    flex: none;
     font-size: 0.875em;
     color: var(--_muted);
   }
+  /* A long topic must not widen the element: the drop-down shrinks and its text is cut. */
   .select {
+    flex: 0 1 auto;
+    min-width: 0;
+    max-width: 100%;
     min-height: 2.5em;
     padding-block: 0.25em;
-    max-width: 100%;
   }
   @container (min-width: 40em) {
     .controls {
@@ -131,11 +139,12 @@ export const styles = css`
   .option__excerpt {
     font-size: 0.875em;
   }
+  /* The text colour, not the link's: the link colour on the highlight fails contrast in the dark theme. */
   mark {
     padding-inline: 0.0625em;
     border-radius: 0.125em;
     background: var(--_mark);
-    color: inherit;
+    color: var(--_text);
   }
 
   .fallback {
