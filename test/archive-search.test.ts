@@ -148,6 +148,14 @@ describe('mlo-archive-search: results', () => {
     expect(announcement(element)).to.match(/^Showing 2 of \d+ results$/);
   });
 
+  it('treats an unusable limit (0, negative, not a number) as the default', async () => {
+    for (const limit of [0, -3, Number.NaN]) {
+      const element = await renderIndexed({ ...examples.default, limit });
+      await typeQuery(element, 'the');
+      expect(options(element).length, String(limit)).to.be.within(2, 10);
+    }
+  });
+
   it('says when no article has every word and shows those with some of them', async () => {
     const element = await renderIndexed(examples.default);
     await typeQuery(element, 'stoltenberg zabljak');

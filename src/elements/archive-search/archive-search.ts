@@ -31,6 +31,8 @@ export type SearchReadyEvent = CustomEvent<SearchReadyDetail>;
 
 /** The query parameter read and written with `sync-url`, and the field name of the plain form. */
 const QUERY_PARAMETER = 'q';
+/** Results listed when `limit` is not a usable number. */
+const DEFAULT_LIMIT = 10;
 /** Characters of summary or body shown around the first match. */
 const EXCERPT_LENGTH = 160;
 
@@ -120,7 +122,7 @@ export class MloArchiveSearch extends MloElement {
   @property({ type: String, attribute: 'placeholder' }) placeholder?: string;
 
   /** How many results are listed. */
-  @property({ type: Number, attribute: 'limit' }) limit = 10;
+  @property({ type: Number, attribute: 'limit' }) limit = DEFAULT_LIMIT;
 
   /** The site's search page for the plain form. Default: the feed's `_mlo.search_url`, else the inner form's `action`. */
   @property({ type: String, attribute: 'action' }) action?: string;
@@ -265,7 +267,9 @@ export class MloArchiveSearch extends MloElement {
 
   #search(): void {
     clearTimeout(this.#debounceTimer);
-    const results = this.#index.search(this.query, { limit: this.limit, year: this.year, tag: this.tag });
+    // A limit of 0, a negative or a non-number would hide every result: such a value means the default.
+    const limit = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    const results = this.#index.search(this.query, { limit, year: this.year, tag: this.tag });
     const searched = this.query.trim() !== '' || this.year !== undefined || this.tag !== undefined;
     this.results = searched ? results : undefined;
     this.activeIndex = -1;
