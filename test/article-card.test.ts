@@ -1,4 +1,6 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+// Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
+// page the runner keeps in the background (concurrency 2) may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
 import '../src/elements/article-card/define.js';
 import type { ArticleSelectEvent, FeedErrorEvent } from '../src/events.js';
@@ -27,8 +29,9 @@ interface Rendered {
 }
 
 async function renderCard(example: ArticleCardExample, { settle = true } = {}): Promise<Rendered> {
-  const frame = await fixture<HTMLElement>(renderArticleCardExample(example));
+  const frame = fixtureSync<HTMLElement>(renderArticleCardExample(example));
   const card = frame.querySelector('mlo-article-card')!;
+  await card.updateComplete;
   if (settle) {
     await waitUntil(() => !card.shadowRoot!.querySelector('[part~="skeleton"]'), 'the card never left its placeholder', { timeout: 5000 });
   }
@@ -303,10 +306,11 @@ describe('mlo-article-card', () => {
         return realFetch(...args);
       };
       try {
-        const frame = await fixture<HTMLElement>(html`<div>
+        const frame = fixtureSync<HTMLElement>(html`<div>
           ${renderArticleCardExample(examples.teaser)}${renderArticleCardExample(examples.full)}${renderArticleCardExample(examples.headline)}
         </div>`);
         const cards = [...frame.querySelectorAll('mlo-article-card')];
+        await Promise.all(cards.map((card) => card.updateComplete));
         await waitUntil(() => cards.every((card) => !card.shadowRoot!.querySelector('[part~="skeleton"]')), 'cards never loaded', { timeout: 5000 });
         expect(requests).to.equal(1);
       } finally {

@@ -1,4 +1,6 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+// Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
+// page the runner keeps in the background (concurrency 2) may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
 import type { MloNewsList } from '../src/elements/news-list/news-list.js';
 import '../src/elements/news-list/define.js';
@@ -41,6 +43,7 @@ function loadMoreButton(list: MloNewsList): HTMLButtonElement | null {
 
 /** Waits until the list shows data (or a final state), no page is loading, and every card has rendered. */
 async function settled(list: MloNewsList): Promise<void> {
+  await list.updateComplete;
   await waitUntil(
     () => !part(list.shadowRoot!, 'skeleton') && loadMoreButton(list)?.getAttribute('aria-disabled') !== 'true',
     'the list never settled',
@@ -51,8 +54,9 @@ async function settled(list: MloNewsList): Promise<void> {
 }
 
 async function renderList(example: NewsListExample, { settle = true } = {}): Promise<Rendered> {
-  const frame = await fixture<HTMLElement>(renderNewsListExample(example));
+  const frame = fixtureSync<HTMLElement>(renderNewsListExample(example));
   const list = frame.querySelector('mlo-news-list')!;
+  await list.updateComplete;
   if (settle) await settled(list);
   return { frame, list, root: list.shadowRoot! };
 }
@@ -163,7 +167,7 @@ describe('mlo-news-list', () => {
     });
 
     it('takes lang as the interface language, not as a filter', async () => {
-      const frame = await fixture<HTMLElement>(html`<div lang="sr-Cyrl">${renderNewsListExample(examples.default)}</div>`);
+      const frame = fixtureSync<HTMLElement>(html`<div lang="sr-Cyrl">${renderNewsListExample(examples.default)}</div>`);
       const list = frame.querySelector('mlo-news-list')!;
       await settled(list);
       expect(cards(list)).to.have.length(10);
