@@ -156,10 +156,18 @@ export const styles = css`
     inline-size: 100%;
     block-size: 100%;
   }
+  /* One bar per line of text, each a little shorter than its line; the last one shorter still. */
+  .skeleton--text {
+    display: block;
+    block-size: 0.9em;
+    margin-block: 0.25em;
+  }
+  .skeleton--text:last-child {
+    inline-size: 65%;
+  }
   .skeleton--title {
     inline-size: 85%;
-    block-size: 100%;
-    max-block-size: 2.6em;
+    block-size: 1.5em;
   }
   .card--full .skeleton--title {
     block-size: 1.75em;
@@ -171,18 +179,6 @@ export const styles = css`
     block-size: 1em;
     vertical-align: middle;
   }
-  .skeleton--lines {
-    inline-size: 100%;
-    block-size: 100%;
-  }
-  .skeleton--line {
-    block-size: 1em;
-    margin-block: 0.5em;
-  }
-  .skeleton--line:last-child {
-    inline-size: 60%;
-  }
-
   /* The full article, as on the source page: date above the title, then the body. */
   .card--full {
     display: block;

@@ -126,6 +126,7 @@ function attachmentName(attachment: Attachment): string | undefined {
  * @cssprop [--mlo-card-media-width=11em] - Width of the teaser image when it sits beside the text (containers ≥ 36em).
  * @cssprop [--mlo-card-title-font-size=1.125em] - Teaser and headline title size.
  * @cssprop [--mlo-article-title-font-size=1.75em] - Full article title size.
+ * @cssprop [--mlo-article-max-width=48em] - Line length limit of the full article.
  * @cssprop [--mlo-font-size=16px] - Base size; every size of the card is in em of it.
  * @cssprop [--mlo-color-link] - Title and link colour.
  * @cssprop [--mlo-color-text-muted] - Date, tags and captions.
@@ -405,7 +406,7 @@ export class MloArticleCard extends MloElement {
   #renderSkeleton(): TemplateResult {
     const variant = this.#variant;
     // The same boxes as the loaded card (fixed heights), with placeholder bars inside.
-    const title = html`<div class="card__title"><span class="skeleton skeleton--title"></span></div>`;
+    const title = html`<div class="card__title"><span class="skeleton skeleton--text"></span><span class="skeleton skeleton--text"></span></div>`;
     const meta = html`<p class="card__meta"><span class="skeleton skeleton--date"></span></p>`;
     let bars: TemplateResult;
     switch (variant) {
@@ -413,7 +414,7 @@ export class MloArticleCard extends MloElement {
         bars = html`<div class="article__header">
             <span class="skeleton skeleton--title"></span><span class="skeleton skeleton--date"></span>
           </div>
-          ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton skeleton--line"></span>`)}`;
+          ${[1, 2, 3, 4, 5, 6].map(() => html`<span class="skeleton skeleton--text"></span>`)}`;
         break;
       case 'headline':
         bars = html`${title}${meta}`;
@@ -422,7 +423,9 @@ export class MloArticleCard extends MloElement {
         bars = html`<div class="card__media"><span class="skeleton skeleton--fill"></span></div>
           <div class="card__text">
             ${title}${meta}
-            <div class="card__summary"><span class="skeleton skeleton--lines"></span></div>
+            <div class="card__summary">
+              <span class="skeleton skeleton--text"></span><span class="skeleton skeleton--text"></span><span class="skeleton skeleton--text"></span>
+            </div>
             <div class="card__tags"></div>
           </div>`;
     }
