@@ -3,7 +3,7 @@
  * documented format (docs/feed.schema.json): the page the demo builds is only as good as this data.
  */
 import { expect } from '@open-wc/testing';
-import { FeedPager, MLO_EXTENSION_ABOUT, archiveYearOf, clearFeedCache, itemBodyText, loadFeed, parseFeedText } from '../src/feed/index.js';
+import { FeedPager, MLO_EXTENSION_ABOUT, archiveYearOf, clearFeedCache, itemBodyText, loadFeed, parseFeed, parseFeedText } from '../src/feed/index.js';
 import type { Feed, FeedItem } from '../src/feed/index.js';
 
 const FEED_DIR = new URL('/demo/feed/', location.href).href;
@@ -368,6 +368,20 @@ describe('demo feed: docs/feed.schema.json', () => {
       expect(await schemaErrors(JSON.parse((await fetchText(file)).body))).to.deep.equal([]);
     });
   }
+
+  it('accepts the complete example of docs/feed-format.md, which the parser reads in full', async () => {
+    const markdown = (await fetchText('/docs/feed-format.md')).body;
+    const blocks = [...markdown.matchAll(/```json\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
+    expect(blocks).to.have.length(1);
+    const document = JSON.parse(blocks[0]!);
+    expect(await schemaErrors(document)).to.deep.equal([]);
+    const feed = parseFeed(document);
+    expect(feed.droppedItems).to.equal(0);
+    expect(feed.items.map((item) => item.mlo.archiveYear)).to.deep.equal([2023, 2019]);
+    expect(feed.items[1]!.url).to.include('/2018/');
+    expect(feed.mlo.offices[0]!.units.map((unit) => unit.heading ?? unit.organisation)).to.deep.equal(['NATO Military Liaison Office', 'Media Operations']);
+    expect(feed.mlo.searchIndexUrl).to.equal('https://mlo-belgrade.example/newsroom/search-index.json');
+  });
 
   it('reports misspelt keys, wrong types and unsafe URLs', async () => {
     const document = JSON.parse((await fetchText('feed.json')).body);
