@@ -173,6 +173,9 @@ describe('mlo-article-card', () => {
       expect(date.getBoundingClientRect().bottom).to.be.at.most(title.getBoundingClientRect().top + 1);
 
       const body = part(root, 'body')!;
+      // The item has no language of its own: it has its feed's (JSON Feed).
+      expect(body.lang).to.equal('en');
+      expect(title.lang).to.equal('en');
       expect(body.querySelectorAll('p').length).to.be.at.least(4);
       expect(text(body)).to.contain('On Tuesday (21 November 2023), NATO Secretary General Jens Stoltenberg');
       expect(body.querySelector('blockquote')).to.exist;

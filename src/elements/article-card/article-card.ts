@@ -133,11 +133,11 @@ function attachmentName(attachment: Attachment): string | undefined {
  * @cssprop [--mlo-color-surface] - Image placeholder and tag background.
  * @cssprop [--mlo-color-focus] - Focus ring around the whole teaser.
  *
- * @fires mlo-article-select - `ArticleSelectEvent` (detail `{ item, url }`), cancelable: the reader activated
- *   the title link (click or Enter). `preventDefault()` keeps the link from opening (single-page apps).
- *   Modifier and middle clicks (new tab or window) are left to the browser and do not fire.
- * @fires mlo-feed-load - `FeedLoadEvent`: the feed at `src` loaded.
- * @fires mlo-feed-error - `FeedErrorEvent`: the feed at `src` failed (detail `{ error }`, a `FeedError`).
+ * @fires mlo-article-select {ArticleSelectEvent} - The reader activated the title link (click or Enter); detail
+ *   `{ item, url }`. Cancelable: `preventDefault()` keeps the link from opening (single-page apps). Modifier and
+ *   middle clicks (new tab or window) are left to the browser and do not fire.
+ * @fires mlo-feed-load {FeedLoadEvent} - The feed at `src` loaded.
+ * @fires mlo-feed-error {FeedErrorEvent} - The feed at `src` failed; detail `{ error }`, a `FeedError` with `kind`.
  */
 export class MloArticleCard extends MloElement {
   static override styles = [hostStyles, buttonStyles, stateStyles, skeletonStyles, styles];
@@ -234,7 +234,8 @@ export class MloArticleCard extends MloElement {
     const container = document.createElement('div');
     container.className = 'content';
     container.setAttribute('part', 'body');
-    if (item.language) container.lang = item.language;
+    const language = this.#languageOf(item);
+    if (language) container.lang = language;
     let fragment: DocumentFragment | undefined;
     try {
       fragment = itemContent(item, baseUrl);
@@ -255,6 +256,11 @@ export class MloArticleCard extends MloElement {
       container.append(p);
     }
     return container;
+  }
+
+  /** The item's language, else (JSON Feed) its feed's, when the card loaded the feed itself. */
+  #languageOf(item: FeedItem): string | undefined {
+    return item.language ?? (this.article ? undefined : this.#feed.feed?.language);
   }
 
   #renderDate(item: FeedItem): TemplateResult | typeof nothing {
@@ -285,7 +291,7 @@ export class MloArticleCard extends MloElement {
           >${text}</a
         >`
       : text;
-    return renderHeading(level, 'title', className, content, item.language);
+    return renderHeading(level, 'title', className, content, this.#languageOf(item));
   }
 
   #renderTeaser(item: FeedItem): TemplateResult {
@@ -301,7 +307,7 @@ export class MloArticleCard extends MloElement {
       <div class="card__text">
         ${this.#renderTitle(item, clampHeadingLevel(this.headingLevel, 3), 'card__title')}
         <p class="card__meta">${this.#renderDate(item)}</p>
-        <p class="card__summary" part="summary" lang=${ifDefined(item.language)}>${summary}</p>
+        <p class="card__summary" part="summary" lang=${ifDefined(this.#languageOf(item))}>${summary}</p>
         ${this.#renderTags(item)}
       </div>
     </article>`;
@@ -391,12 +397,12 @@ export class MloArticleCard extends MloElement {
     const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
     return html`<article class="card card--full" part="card" tabindex="-1">
       <header class="article__header">
-        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, item.language)}
+        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, this.#languageOf(item))}
         ${this.#renderDate(item)}
       </header>
       ${banner && !inBody.has(banner) ? html`<img class="article__banner" part="image" src=${banner} alt="" loading="lazy" decoding="async" />` : nothing}
       ${body ?? nothing}
-      ${photos.map((photo) => this.#renderPhoto(photo, item.language))}
+      ${photos.map((photo) => this.#renderPhoto(photo, this.#languageOf(item)))}
       ${this.#renderByline(item, this.article ? [] : (this.#feed.feed?.authors ?? []))}
       ${this.#renderDownloads(item, level)}
       ${this.#renderTags(item)}

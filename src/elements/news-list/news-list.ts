@@ -70,10 +70,10 @@ function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
  * @cssprop [--mlo-color-surface] - Grid card background.
  * @cssprop [--mlo-color-border] - Grid card border.
  *
- * @fires mlo-feed-load - `FeedLoadEvent` (detail `{ feed, itemCount, droppedItems, stale }`): the feed loaded.
- * @fires mlo-feed-error - `FeedErrorEvent` (detail `{ error }`, a `FeedError` with `kind`): loading failed.
- * @fires mlo-article-select - `ArticleSelectEvent` (detail `{ item, url }`), cancelable: a reader opened an
- *   item (fired by its card, seen on the list). `preventDefault()` keeps the link from opening.
+ * @fires mlo-feed-load {FeedLoadEvent} - The feed loaded; detail `{ feed, itemCount, droppedItems, stale }`.
+ * @fires mlo-feed-error {FeedErrorEvent} - The feed, or a next page, failed; detail `{ error }`, a `FeedError` with `kind`.
+ * @fires mlo-article-select {ArticleSelectEvent} - A reader opened an item (fired by its card, seen on the list);
+ *   detail `{ item, url }`. Cancelable: `preventDefault()` keeps the link from opening.
  */
 export class MloNewsList extends MloElement {
   static override styles = [hostStyles, buttonStyles, stateStyles, skeletonStyles, styles];
