@@ -126,7 +126,7 @@ try {
     const src = `/archive-${size}/page-1.json`;
     const element = await inPage('elementRun', src, queries);
     results.latency.push({ engine: 'mlo-archive-search (inverted index)', size, queries: element.latencies.length, ...stats(element.latencies) });
-    results.longTasks.push({ size, readyMs: element.readyMs, queriesWhileIndexing: element.queriesWhileIndexing, count: element.longTasks.length, max: Math.max(0, ...element.longTasks), itemCount: element.itemCount });
+    results.longTasks.push({ size, firstRenderMs: element.firstRenderMs, readyMs: element.readyMs, queriesWhileIndexing: element.queriesWhileIndexing, count: element.longTasks.length, max: Math.max(0, ...element.longTasks), itemCount: element.itemCount });
     if (size === sizes[0] && !quick) {
       const titleSummary = await inPage('fuseRun', src, queries.slice(0, FUSE_TITLE_SUMMARY_QUERIES), ['title', 'summary']);
       results.latency.push({ engine: 'naive fuse.js: title + summary', size, queries: titleSummary.latencies.length, indexMs: titleSummary.indexMs, ...stats(titleSummary.latencies) });
@@ -152,9 +152,10 @@ lines.push('| engine | items | queries | p50 ms | p95 ms | max ms | index build 
 lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (const row of results.latency) lines.push(`| ${row.engine} | ${row.size} | ${row.queries} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.max)} | ${row.indexMs === undefined ? '—' : ms(row.indexMs)} |`);
 lines.push('', '### Main thread while loading, indexing and searching', '');
-lines.push('| items | every page loaded and indexed after | queries typed meanwhile | long tasks (> 50 ms) | longest task ms |');
-lines.push('| ---: | ---: | ---: | ---: | ---: |');
-for (const row of results.longTasks) lines.push(`| ${row.itemCount} | ${(row.readyMs / 1000).toFixed(2)} s | ${row.queriesWhileIndexing} | ${row.count} | ${row.count ? ms(row.max) : '—'} |`);
+lines.push('Long tasks counted from inserting the element (after a first element has rendered once, which compiles the code: its time is the first column) to the end of the measured queries.', '');
+lines.push('| items | first render on the page ms | every page loaded and indexed after | queries typed meanwhile | long tasks (> 50 ms) | longest task ms |');
+lines.push('| ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const row of results.longTasks) lines.push(`| ${row.itemCount} | ${ms(row.firstRenderMs)} | ${(row.readyMs / 1000).toFixed(2)} s | ${row.queriesWhileIndexing} | ${row.count} | ${row.count ? ms(row.max) : '—'} |`);
 if (results.recall) {
   const r = results.recall;
   lines.push('', `### One-typo recall (${r.cases} title words of ≥ 5 letters found in ≤ 10 titles; item in the top 10)`, '');

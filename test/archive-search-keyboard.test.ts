@@ -98,6 +98,31 @@ describe('mlo-archive-search: keyboard', () => {
     expect(activeId(element)).to.equal(null);
   });
 
+  it('a list closed with Escape stays closed while more pages are indexed', async () => {
+    const originalFetch = window.fetch;
+    let releasePage2!: () => void;
+    const page2Released = new Promise<void>((resolve) => (releasePage2 = resolve));
+    window.fetch = async (input, init) => {
+      if (String(input instanceof Request ? input.url : input).includes('search-page-2.json')) await page2Released;
+      return originalFetch(input, init);
+    };
+    try {
+      const { element, ready } = await renderSearch({ ...examples.paged, query: 'liaison' });
+      await until(() => options(element).length === 1, 'page 1 was not searched');
+      await press(element, 'Escape');
+      expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
+      releasePage2();
+      await ready;
+      await element.updateComplete;
+      expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
+      combobox(element).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+      await element.updateComplete;
+      expect(combobox(element).getAttribute('aria-expanded')).to.equal('true');
+    } finally {
+      window.fetch = originalFetch;
+    }
+  });
+
   it('Enter fires a cancelable mlo-article-select for the active result', async () => {
     const element = await withResults();
     const events: ArticleSelectEvent[] = [];

@@ -137,7 +137,8 @@ export class MloArchiveSearch extends MloElement {
   @property({ type: String, attribute: 'query' }) query = '';
 
   @state() private results?: SearchResults;
-  @state() private open = false;
+  /** The reader closed the list (Escape, or focus left): it stays closed until they come back or type. */
+  @state() private dismissed = false;
   @state() private activeIndex = -1;
   @state() private year?: number;
   @state() private tag?: string;
@@ -273,7 +274,6 @@ export class MloArchiveSearch extends MloElement {
     const searched = this.query.trim() !== '' || this.year !== undefined || this.tag !== undefined;
     this.results = searched ? results : undefined;
     this.activeIndex = -1;
-    this.open = searched && results.hits.length > 0;
     if (this.syncUrl) this.#writeUrl();
   }
 
@@ -283,6 +283,11 @@ export class MloArchiveSearch extends MloElement {
     if (words) url.searchParams.set(QUERY_PARAMETER, words);
     else url.searchParams.delete(QUERY_PARAMETER);
     if (url.href !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  }
+
+  /** The list shows when there are results and the reader has not closed it. */
+  get #open(): boolean {
+    return (this.results?.hits.length ?? 0) > 0 && !this.dismissed;
   }
 
   #announcement(t: ArchiveSearchMessages): string {
@@ -299,6 +304,7 @@ export class MloArchiveSearch extends MloElement {
 
   #onInput(event: Event): void {
     this.#typing = true;
+    this.dismissed = false;
     this.query = (event.target as HTMLInputElement).value;
     this.activeIndex = -1;
     clearTimeout(this.#debounceTimer);
@@ -314,8 +320,8 @@ export class MloArchiveSearch extends MloElement {
         if (count === 0) return;
         event.preventDefault();
         const down = event.key === 'ArrowDown';
-        if (!this.open) {
-          this.open = true;
+        if (!this.#open) {
+          this.dismissed = false;
           if (!event.altKey) this.activeIndex = down ? 0 : count - 1;
           return;
         }
@@ -326,15 +332,15 @@ export class MloArchiveSearch extends MloElement {
       }
       case 'Enter': {
         event.preventDefault(); // Never submit the form: there is nothing to submit it to.
-        const hit = this.open ? this.results?.hits[this.activeIndex] : undefined;
+        const hit = this.#open ? this.results?.hits[this.activeIndex] : undefined;
         if (hit) this.#choose(hit.item, /* follow */ true);
         return;
       }
       case 'Escape': {
         // Also stops the browser's own clearing of search boxes, so that the first Escape only closes.
         event.preventDefault();
-        if (this.open) {
-          this.open = false;
+        if (this.#open) {
+          this.dismissed = true;
           this.activeIndex = -1;
         } else if (this.query) {
           this.query = '';
@@ -352,13 +358,13 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #onFocusIn(): void {
-    if (!this.open && this.results && this.results.hits.length > 0) this.open = true;
+    this.dismissed = false;
   }
 
   #onFocusOut(event: FocusEvent): void {
     const next = event.relatedTarget as Node | null;
     if (next && this.renderRoot.contains(next)) return;
-    this.open = false;
+    this.dismissed = true;
     this.activeIndex = -1;
   }
 
@@ -470,7 +476,8 @@ export class MloArchiveSearch extends MloElement {
     const label = this.label ?? t.label;
     const hits = this.results?.hits ?? [];
     const texts = this.results ? this.#hitTexts(this.results) : [];
-    const active = this.open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
+    const open = this.#open;
+    const active = open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
     return html`${this.#feed.stale ? renderStaleNotice(this.locale, this.#feed.fetchedAt, () => void this.#feed.retry()) : nothing}
       <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
         <form class="search" part="search" role="search" aria-label=${label} @submit=${(event: Event) => event.preventDefault()}>
@@ -487,7 +494,7 @@ export class MloArchiveSearch extends MloElement {
               enterkeyhint="search"
               aria-autocomplete="list"
               aria-controls="listbox"
-              aria-expanded=${this.open ? 'true' : 'false'}
+              aria-expanded=${open ? 'true' : 'false'}
               aria-activedescendant=${ifDefined(active)}
               aria-describedby="instructions"
               placeholder=${ifDefined(this.placeholder)}
@@ -501,7 +508,7 @@ export class MloArchiveSearch extends MloElement {
         </form>
         ${this.#renderProgress(t)}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
-        <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!this.open}>
+        <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!open}>
           ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}
         </div>
       </div>`;
