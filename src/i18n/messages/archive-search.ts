@@ -1,6 +1,8 @@
 /**
  * Strings of mlo-archive-search. Counts go through `plural()` (English one/other, Serbian
- * one/few/other: 1 rezultat, 3 rezultata, 5 rezultata, 21 rezultat). Serbian quotes are „…“.
+ * one/few/other: 1 rezultat, 3 rezultata, 5 rezultata, 21 rezultat). After "od" ("of") the count is in the
+ * genitive, which is "rezultata" whatever the number ends in ("od 21 rezultata"), so that form is not
+ * chosen by plural(). Serbian quotes are „…“.
  */
 import { intlTag, plural, type Locale, type LocaleTable } from '../locale.js';
 
@@ -80,7 +82,7 @@ export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
     tagLabel: 'Tema',
     allTags: 'Sve teme',
     resultCount: (total, shown) =>
-      shown < total ? `Prikazano ${number('sr-Latn', shown)} od ${results['sr-Latn'](total)}` : results['sr-Latn'](total),
+      shown < total ? `Prikazujemo ${number('sr-Latn', shown)} od ${number('sr-Latn', total)} rezultata` : results['sr-Latn'](total),
     partialMatch: 'Nijedan članak ne sadrži sve reči; ovi sadrže neke od njih.',
     noResults: (query) => `Nema rezultata za „${query}“`,
     noFilteredResults: 'Nijedan članak ne odgovara ovim filterima.',
@@ -101,7 +103,7 @@ export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
     tagLabel: 'Тема',
     allTags: 'Све теме',
     resultCount: (total, shown) =>
-      shown < total ? `Приказано ${number('sr-Cyrl', shown)} од ${results['sr-Cyrl'](total)}` : results['sr-Cyrl'](total),
+      shown < total ? `Приказујемо ${number('sr-Cyrl', shown)} од ${number('sr-Cyrl', total)} резултата` : results['sr-Cyrl'](total),
     partialMatch: 'Ниједан чланак не садржи све речи; ови садрже неке од њих.',
     noResults: (query) => `Нема резултата за „${query}“`,
     noFilteredResults: 'Ниједан чланак не одговара овим филтерима.',

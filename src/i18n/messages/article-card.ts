@@ -53,7 +53,7 @@ export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
     downloadDetails: (details) => `(${details.join(', ')})`,
     untitledDownload: 'Preuzmi',
     notFoundTitle: 'Vest nije pronađena',
-    notFound: 'U izvoru vesti nema vesti sa ovim article-id. Možda je uklonjena ili je atribut article-id pogrešan.',
+    notFound: 'Izvor vesti ne sadrži vest sa ovim article-id. Možda je uklonjena ili je vrednost atributa article-id pogrešna.',
   },
   'sr-Cyrl': {
     untitled: 'Вест без наслова',
@@ -66,6 +66,6 @@ export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
     downloadDetails: (details) => `(${details.join(', ')})`,
     untitledDownload: 'Преузми',
     notFoundTitle: 'Вест није пронађена',
-    notFound: 'У извору вести нема вести са овим article-id. Можда је уклоњена или је атрибут article-id погрешан.',
+    notFound: 'Извор вести не садржи вест са овим article-id. Можда је уклоњена или је вредност атрибута article-id погрешна.',
   },
 };

@@ -39,7 +39,7 @@ export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
     unavailableTitle: 'Navigacionu putanju nije moguće prikazati',
     articleNotFound: (articleId) => `Izvor vesti nema članak sa oznakom „${articleId}“. Proverite atribut article-id.`,
     noTrail: 'Izvor vesti ne sadrži navigacionu putanju.',
-    nothingToShow: 'Navigaciona putanja je prazna: dodajte linkove kao sadržaj elementa ili navedite src i article-id.',
+    nothingToShow: 'Navigaciona putanja je prazna: dodajte linkove kao sadržaj elementa ili navedite atribute src i article-id.',
   },
   'sr-Cyrl': {
     label: 'Навигациона путања',
@@ -49,6 +49,6 @@ export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
     unavailableTitle: 'Навигациону путању није могуће приказати',
     articleNotFound: (articleId) => `Извор вести нема чланак са ознаком „${articleId}“. Проверите атрибут article-id.`,
     noTrail: 'Извор вести не садржи навигациону путању.',
-    nothingToShow: 'Навигациона путања је празна: додајте линкове као садржај елемента или наведите src и article-id.',
+    nothingToShow: 'Навигациона путања је празна: додајте линкове као садржај елемента или наведите атрибуте src и article-id.',
   },
 };

@@ -62,13 +62,13 @@ export const commonMessages: LocaleTable<CommonMessages> = {
             ? 'Izvor vesti nije pronađen (HTTP 404). Proverite adresu u atributu src.'
             : `Server izvora vesti je odgovorio greškom (HTTP ${status ?? '?'}).`;
         case 'html':
-          return 'Na ovoj adresi je veb-stranica, a ne izvor vesti. Proverite atribut src: mora da upućuje na JSON Feed datoteku.';
+          return 'Na ovoj adresi je veb-stranica, a ne izvor vesti. Proverite atribut src: mora da upućuje na datoteku u formatu JSON Feed.';
         case 'invalid-json':
           return 'Izvor vesti je oštećen (nije ispravan JSON) i ne može da se pročita.';
         case 'not-a-feed':
           return 'Datoteka na ovoj adresi nije JSON Feed.';
         case 'unsupported-version':
-          return 'Ovaj izvor vesti koristi verziju formata JSON Feed koju vidžet ne podržava.';
+          return 'Ovaj izvor vesti koristi verziju formata JSON Feed koju ovaj vidžet ne podržava.';
         case 'invalid-url':
           return 'Adresa izvora nije veb-adresa: dozvoljene su samo http, https i relativne adrese.';
       }
@@ -91,13 +91,13 @@ export const commonMessages: LocaleTable<CommonMessages> = {
             ? 'Извор вести није пронађен (HTTP 404). Проверите адресу у атрибуту src.'
             : `Сервер извора вести је одговорио грешком (HTTP ${status ?? '?'}).`;
         case 'html':
-          return 'На овој адреси је веб-страница, а не извор вести. Проверите атрибут src: мора да упућује на JSON Feed датотеку.';
+          return 'На овој адреси је веб-страница, а не извор вести. Проверите атрибут src: мора да упућује на датотеку у формату JSON Feed.';
         case 'invalid-json':
           return 'Извор вести је оштећен (није исправан JSON) и не може да се прочита.';
         case 'not-a-feed':
           return 'Датотека на овој адреси није JSON Feed.';
         case 'unsupported-version':
-          return 'Овај извор вести користи верзију формата JSON Feed коју виџет не подржава.';
+          return 'Овај извор вести користи верзију формата JSON Feed коју овај виџет не подржава.';
         case 'invalid-url':
           return 'Адреса извора није веб-адреса: дозвољене су само http, https и релативне адресе.';
       }
