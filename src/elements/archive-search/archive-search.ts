@@ -225,7 +225,8 @@ export class MloArchiveSearch extends MloElement {
           if (this.#indexedFeed) this.#resetIndex();
           return;
         }
-        if (!this.#continuesIndex(feed)) this.#resetIndex(feed);
+        // An aborted build left a partial index: rebuild (else the same feed object would retry forever).
+        if (this.#build.signal.aborted || !this.#continuesIndex(feed)) this.#resetIndex(feed);
         const fresh = feed.items.slice(this.#indexedItems);
         if (fresh.length > 0) {
           const { signal } = this.#build;
