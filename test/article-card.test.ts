@@ -382,6 +382,17 @@ describe('mlo-article-card', () => {
   });
 
   describe('hostile feed', () => {
+    // hostile.json's payloads call alert() and msgbox(): were any to run, the flag would flip.
+    const realAlert = window.alert;
+    beforeEach(() => {
+      window.alert = () => {
+        window.__xss = 'alert';
+      };
+    });
+    afterEach(() => {
+      window.alert = realAlert;
+    });
+
     it('renders every field of the hostile item inert, in both variants, and shows markup as text', async () => {
       for (const example of [examples.hostileTeaser, examples.hostileFull]) {
         const { root } = await renderCard(example);
@@ -406,6 +417,28 @@ describe('mlo-article-card', () => {
       const body = part(root, 'body')!;
       expect(text(body)).to.contain('Paragraph with onclick and style.');
       expect(body.querySelectorAll('a[href]')).to.have.length(0);
+    });
+
+    it('never runs payloads in any field of an item given as data', async () => {
+      const payload = (field: string) => `<img src=x onerror="window.__xss='${field}'"><script>window.__xss='${field}'</script>`;
+      const article: FeedItem = {
+        ...dataArticle,
+        title: payload('title'),
+        summary: payload('summary'),
+        contentHtml: `<p>Body</p>${payload('content')}<a href="javascript:window.__xss='href'">link</a><svg onload="window.__xss='svg'"></svg>`,
+        tags: [payload('tag')],
+        authors: [{ name: payload('author') }],
+        mlo: { byline: payload('byline'), originalSource: payload('source'), photos: [{ url: '/demo/feed/images/kfor.svg', alt: payload('alt'), caption: payload('caption'), credit: payload('credit') }] },
+        attachments: [{ url: '/demo/feed/images/kfor.svg', mimeType: 'image/svg+xml', title: payload('attachment') }],
+      };
+      for (const variant of ['teaser', 'headline', 'full'] as const) {
+        const card = await fixture<MloArticleCard>(html`<mlo-article-card variant=${variant} .article=${article}></mlo-article-card>`);
+        expectInert(card.shadowRoot!);
+        expect(text(part(card.shadowRoot!, 'title'))).to.equal(payload('title'));
+        for (const link of card.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part~="body"] a')) link.click();
+      }
+      await aTimeout(300);
+      expect(window.__xss).to.equal(undefined);
     });
 
     it('wraps an absurdly long unbroken title at 280 px instead of overflowing', async () => {

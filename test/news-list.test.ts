@@ -470,6 +470,17 @@ describe('mlo-news-list', () => {
   });
 
   describe('hostile feed', () => {
+    // hostile.json's payloads call alert() and msgbox(): were any to run, the flag would flip.
+    const realAlert = window.alert;
+    beforeEach(() => {
+      window.alert = () => {
+        window.__xss = 'alert';
+      };
+    });
+    afterEach(() => {
+      window.alert = realAlert;
+    });
+
     it('renders every field inert and shows markup as text', async () => {
       const { list, root } = await renderList(examples.hostile);
       expectInert(root);
