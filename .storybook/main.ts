@@ -6,17 +6,14 @@
 import { defineMain } from '@storybook/web-components-vite/node';
 import type { Plugin } from 'vite';
 
-/**
- * Modules with side effects that matter here: the registration modules (src/mlo-widgets.ts,
- * src/elements/<name>/define.ts) and everything of Storybook's own (stories/, fixtures/, .storybook/).
- */
-const SIDE_EFFECT_MODULE = /[\\/](src[\\/](mlo-widgets|elements[\\/][^\\/]+[\\/]define)\.ts|(stories|fixtures|\.storybook)[\\/].*\.ts)$/;
+/** Storybook's own modules: stories/, fixtures/ and .storybook/. */
+const SIDE_EFFECT_MODULE = /[\\/](stories|fixtures|\.storybook)[\\/].*\.ts$/;
 
 /**
- * package.json `sideEffects` names only the built files (dist/), so the production build of
- * Storybook would treat `import '../src/mlo-widgets.js'` as dead code and drop every
- * `customElements.define`: each story would show undefined, empty tags. This marks the
- * registration modules, and the stories' own modules, as having side effects again.
+ * package.json `sideEffects` lists the package's registration modules only, so the production
+ * build of Storybook treats every other module of this package as free of side effects and drops
+ * side-effect-only imports of it, such as `import './embed-builder.js'` (which registers the
+ * builder). Storybook's own modules are not part of the package: they keep their side effects.
  */
 function keepRegistrations(): Plugin {
   return {
