@@ -38,7 +38,8 @@ export default defineMain({
   // tests. The built bundle is served byte for byte (not through Vite's transforms), so the embed
   // builder's integrity hash is the hash of the file a CDN serves.
   staticDirs: [
-    { from: '../fixtures', to: '/fixtures' },
+    // Only the feeds: serving fixtures/*.ts statically would shadow the modules stories import in dev.
+    { from: '../fixtures/feeds', to: '/fixtures/feeds' },
     { from: '../demo/feed', to: '/demo/feed' },
     { from: '../dist/mlo-widgets.js', to: '/dist/mlo-widgets.js' },
   ],
