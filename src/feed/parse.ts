@@ -209,8 +209,14 @@ function readItemExtension(value: unknown, base: string): ItemExtension {
   };
 }
 
+/** What an item inherits from its feed when it does not say (JSON Feed: authors; language by the same logic). */
+interface ItemDefaults {
+  authors: Author[];
+  language?: string;
+}
+
 /** Reads one item, or returns undefined when it breaks the JSON Feed rules (it is then counted as dropped). */
-function readItem(value: unknown, base: string): FeedItem | undefined {
+function readItem(value: unknown, base: string, defaults: ItemDefaults): FeedItem | undefined {
   if (!isObject(value)) return undefined;
   // JSON Feed: `id` is required and is a string; numbers are coerced, as the spec asks readers to.
   const id = typeof value.id === 'number' && Number.isFinite(value.id) ? String(value.id) : text(value.id);
@@ -230,9 +236,9 @@ function readItem(value: unknown, base: string): FeedItem | undefined {
     bannerImage: safeUrl(value.banner_image, base),
     datePublished: date(value.date_published),
     dateModified: date(value.date_modified),
-    authors: readAuthors(value, base),
+    authors: ((authors) => (authors.length > 0 ? authors : defaults.authors))(readAuthors(value, base)),
     tags: [...new Set(tags)],
-    language: languageTag(value.language),
+    language: languageTag(value.language) ?? defaults.language,
     attachments: list(value.attachments, readAttachment(base)),
     mlo: readItemExtension(value._mlo, base),
   };
@@ -265,11 +271,13 @@ export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
     throw new FeedError('not-a-feed', 'The feed has no "items" list.', { url: options.url });
   }
   const base = safeUrl(options.url) ?? safeUrl(document.feed_url) ?? globalThis.location?.href ?? 'http://localhost/';
+  const authors = readAuthors(document, base);
+  const language = languageTag(document.language);
   const items: FeedItem[] = [];
   const seenIds = new Set<string>();
   let droppedItems = 0;
   for (const raw of document.items) {
-    const item = readItem(raw, base);
+    const item = readItem(raw, base, { authors, language });
     // A repeated id is the same item twice (JSON Feed ids are unique): keep the first.
     if (!item || seenIds.has(item.id)) {
       droppedItems += 1;
@@ -288,9 +296,9 @@ export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
     nextUrl: safeUrl(document.next_url, base),
     icon: safeUrl(document.icon, base),
     favicon: safeUrl(document.favicon, base),
-    language: languageTag(document.language),
+    language,
     expired: document.expired === true,
-    authors: readAuthors(document, base),
+    authors,
     items,
     droppedItems,
     mlo: readFeedExtension(document._mlo, base),

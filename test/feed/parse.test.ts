@@ -152,7 +152,24 @@ describe('parseFeed: normalisation', () => {
   it('drops a language tag that is not BCP 47 rather than putting it into a lang attribute', () => {
     const feed = parseFeed(feedDocument([{ id: 'a', content_text: 'x', language: 'en" onclick="x' }], { language: 'sr-Cyrl-RS' }));
     expect(feed.language).to.equal('sr-Cyrl-RS');
-    expect(feed.items[0].language).to.equal(undefined);
+    // The broken tag is dropped; the item then speaks its feed's language.
+    expect(feed.items[0].language).to.equal('sr-Cyrl-RS');
+  });
+
+  it("gives items their feed's authors and language when they name none", () => {
+    const feed = parseFeed(
+      feedDocument(
+        [
+          { id: 'inherits', content_text: 'x' },
+          { id: 'own', content_text: 'y', language: 'en', authors: [{ name: 'NATO HQ' }] },
+        ],
+        { language: 'sr-Latn', authors: [{ name: 'MLO Beograd' }] },
+      ),
+    );
+    expect(feed.items[0].language).to.equal('sr-Latn');
+    expect(feed.items[0].authors.map((author) => author.name)).to.deep.equal(['MLO Beograd']);
+    expect(feed.items[1].language).to.equal('en');
+    expect(feed.items[1].authors.map((author) => author.name)).to.deep.equal(['NATO HQ']);
   });
 });
 
