@@ -19,6 +19,7 @@ const lightTokens = css`
   --_accent-contrast: var(--mlo-color-accent-contrast, #ffffff);
   --_link: var(--mlo-color-link, #004990);
   --_border: var(--mlo-color-border, #c5ccd6);
+  --_control-border: var(--mlo-color-control-border, #6b7480);
   --_focus: var(--mlo-color-focus, #c2410c);
   --_danger: var(--mlo-color-danger, #a4161a);
   --_danger-surface: var(--mlo-color-danger-surface, #fdecec);
@@ -26,6 +27,7 @@ const lightTokens = css`
   --_mark: var(--mlo-color-highlight, #ffe58a);
   --_skeleton: var(--mlo-color-skeleton, #e3e7ed);
   --_shadow: var(--mlo-shadow, 0 1px 2px rgb(0 0 0 / 0.08), 0 2px 8px rgb(0 0 0 / 0.06));
+  color-scheme: light;
 `;
 
 const darkTokens = css`
@@ -37,6 +39,7 @@ const darkTokens = css`
   --_accent-contrast: var(--mlo-color-accent-contrast, #0b1620);
   --_link: var(--mlo-color-link, #9ccbff);
   --_border: var(--mlo-color-border, #48525e);
+  --_control-border: var(--mlo-color-control-border, #8a94a0);
   --_focus: var(--mlo-color-focus, #ffb86b);
   --_danger: var(--mlo-color-danger, #ffb3b0);
   --_danger-surface: var(--mlo-color-danger-surface, #3a1517);
@@ -44,6 +47,7 @@ const darkTokens = css`
   --_mark: var(--mlo-color-highlight, #6b5a00);
   --_skeleton: var(--mlo-color-skeleton, #2c343d);
   --_shadow: var(--mlo-shadow, 0 1px 2px rgb(0 0 0 / 0.5), 0 2px 8px rgb(0 0 0 / 0.4));
+  color-scheme: dark;
 `;
 
 /**
@@ -51,6 +55,11 @@ const darkTokens = css`
  * (line-height, letter-spacing, text-transform, word-spacing, text-align, font-style, white-space…)
  * are reset here; the page's non-inherited rules (`a`, `button`, `ul`, `img`) cannot reach into
  * the shadow root at all.
+ *
+ * The host paints its own background: its text colours are chosen for that background, so a widget
+ * following a dark `prefers-color-scheme` on a light partner page stays readable. A page that wants
+ * the widgets transparent sets `--mlo-color-background: transparent` and takes over the contrast.
+ * `color-scheme` follows the theme, so form controls and scrollbars match it.
  */
 export const hostStyles = css`
   :host {
@@ -68,6 +77,7 @@ export const hostStyles = css`
     min-width: 0;
     max-width: 100%;
     color: var(--_text);
+    background-color: var(--_bg);
     font-family: var(--_font-family);
     font-size: var(--mlo-font-size, 16px);
     font-weight: 400;

@@ -4,6 +4,7 @@
  * and a walk through every shadow root (a list's cards included) to reach what a reader sees.
  */
 import { waitUntil } from '@open-wc/testing';
+import { render, type TemplateResult } from 'lit';
 import { DEMO_ARTICLE_ID } from '../../fixtures/breadcrumb.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import '../../src/mlo-widgets.js';
@@ -68,6 +69,15 @@ export function mount<E extends HTMLElement = HTMLElement>(tag: ElementTag, attr
   return { frame, element };
 }
 
+/** Renders a fixture's example (a frame with the element inside) at the end of `<body>`; returns the frame. */
+export function mountTemplate(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  containers.push(container);
+  document.body.append(container);
+  render(template, container);
+  return container.firstElementChild as HTMLElement;
+}
+
 /** Every element under `root`, entering shadow roots (nested ones too), in document order. */
 export function allElements(root: Element | ShadowRoot): Element[] {
   const found: Element[] = [];
@@ -115,7 +125,7 @@ const CONTENT_READY: Record<ElementTag, (element: HTMLElement) => boolean> = {
 
 const ERROR_READY = (element: HTMLElement): boolean => partsOf(element, 'error').length > 0;
 
-async function settle(element: HTMLElement, ready: (element: HTMLElement) => boolean, what: string): Promise<void> {
+export async function settle(element: HTMLElement, ready: (element: HTMLElement) => boolean, what: string): Promise<void> {
   await customElements.whenDefined(element.localName);
   await waitUntil(
     () => element.shadowRoot !== null && ready(element) && partsOf(element, 'skeleton').length === 0,

@@ -21,7 +21,8 @@ export const styles = css`
     margin: 0;
     padding-block: 0.5em;
     padding-inline: 0.75em;
-    border: 1px solid var(--_border);
+    /* The edge that shows where to type: 3:1 against the background (WCAG 1.4.11), unlike decorative borders. */
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     background: var(--_bg);
     color: var(--_text);

@@ -17,6 +17,10 @@ export const styles = css`
     min-width: 0;
     margin: 0;
   }
+  /* A card paints the page colour behind it on its own; in the list the item's background shows instead. */
+  .item > mlo-article-card {
+    background-color: transparent;
+  }
 
   .items--list > .item,
   .items--headlines > .item {
