@@ -349,6 +349,16 @@ export function archiveYearOf(item: FeedItem): number | undefined {
   return item.mlo.archiveYear ?? itemDate(item)?.getFullYear();
 }
 
+/**
+ * The item an `article-id` names: by `id`, else by `url` (relative to the feed or to the page).
+ * Every element that shows one article reads `article-id` this way.
+ */
+export function findItem(feed: Feed, wanted: string): FeedItem | undefined {
+  const asFeedUrl = safeUrl(wanted, feed.feedUrl);
+  const asPageUrl = safeUrl(wanted);
+  return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
+}
+
 /** Appends a later page's items, skipping ids already present. */
 export function mergePages(first: Feed, next: Feed): Feed {
   const ids = new Set(first.items.map((item) => item.id));

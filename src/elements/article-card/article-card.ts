@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { ArticleSelectDetail } from '../../events.js';
 import type { FeedError } from '../../feed/errors.js';
-import { itemDate, sortNewestFirst } from '../../feed/parse.js';
+import { findItem, itemDate, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
 import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
@@ -16,7 +16,7 @@ import { MloElement } from '../../internal/mlo-element.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
-import { clampHeadingLevel, fillTemplate, renderHeading } from './templates.js';
+import { clampHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
 
 /** How a card shows its item. */
 export type ArticleCardVariant = 'teaser' | 'full' | 'headline';
@@ -195,9 +195,7 @@ export class MloArticleCard extends MloElement {
   #findItem(feed: Feed): FeedItem | undefined {
     const wanted = this.articleId?.trim();
     if (!wanted) return sortNewestFirst(feed.items)[0];
-    const asFeedUrl = safeUrl(wanted, feed.feedUrl);
-    const asPageUrl = safeUrl(wanted);
-    return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
+    return findItem(feed, wanted);
   }
 
   #onLinkClick(event: MouseEvent, item: FeedItem, url: string): void {

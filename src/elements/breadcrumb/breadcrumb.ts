@@ -2,9 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import type { FeedError } from '../../feed/errors.js';
-import { archiveYearOf } from '../../feed/parse.js';
+import { archiveYearOf, findItem } from '../../feed/parse.js';
 import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
-import type { Feed, FeedItem } from '../../feed/types.js';
+import type { Feed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages/breadcrumb.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -53,13 +53,6 @@ function readSteps(parent: Element, into: Crumb[]): Crumb[] {
     into.push({ name, url: link ? safeUrl(link.getAttribute('href'), document.baseURI) : undefined });
   }
   return into;
-}
-
-/** The item whose `id` is `wanted`, else whose `url` is (relative to the feed or to the page), as mlo-article-card reads `article-id`. */
-function findArticle(feed: Feed, wanted: string): FeedItem | undefined {
-  const asFeedUrl = safeUrl(wanted, feed.feedUrl);
-  const asPageUrl = safeUrl(wanted);
-  return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
 }
 
 function sameCrumbs(a: readonly Crumb[], b: readonly Crumb[]): boolean {
@@ -206,7 +199,7 @@ export class MloBreadcrumb extends MloElement {
   #crumbsFromFeed(feed: Feed, articleId: string | undefined, t: BreadcrumbMessages): Crumb[] | undefined {
     const crumbs: Crumb[] = feed.mlo.trail.map(({ name, url }) => ({ name, url }));
     if (articleId === undefined) return crumbs;
-    const item = findArticle(feed, articleId);
+    const item = findItem(feed, articleId);
     if (!item) return undefined;
     // Editorial year, else the publication year; never the URL, which on the real site disagrees.
     const year = archiveYearOf(item);

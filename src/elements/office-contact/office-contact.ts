@@ -9,7 +9,7 @@ import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { removeJsonLd, writeJsonLd } from '../../internal/trusted-types.js';
-import { clampHeadingLevel, renderHeading } from '../article-card/templates.js';
+import { clampHeadingLevel, renderHeading } from '../../internal/templates.js';
 import { styles } from './office-contact.styles.js';
 
 /** MLO Belgrade is in Serbia; the embedded default does not print the country, but search engines want it. */
