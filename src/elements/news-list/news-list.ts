@@ -60,7 +60,10 @@ function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
  * @csspart status - The visually hidden live region announcing added items.
  * @csspart load-more-error - The message shown when a next page failed.
  * @csspart empty - The empty-feed or no-match message.
- * @csspart error - The error block (`role="alert"`), with `error-title`, `error-message`, `retry-button`.
+ * @csspart error - The error block (`role="alert"`).
+ * @csspart error-title - The error block's title.
+ * @csspart error-message - What went wrong, in words a webmaster can act on.
+ * @csspart retry-button - Retry, in the error block and in the saved-copy notice.
  * @csspart stale - The "saved copy" notice above the list.
  * @csspart skeleton - The placeholder shown before data arrives.
  *
