@@ -78,23 +78,47 @@ export const hostStyles = css`
     max-width: 100%;
     color: var(--_text);
     background-color: var(--_bg);
-    font-family: var(--_font-family);
-    font-size: var(--mlo-font-size, 16px);
-    font-weight: 400;
-    font-style: normal;
-    line-height: var(--mlo-line-height, 1.5);
-    letter-spacing: normal;
-    word-spacing: normal;
-    text-transform: none;
-    text-align: start;
-    text-indent: 0;
-    text-shadow: none;
-    white-space: normal;
-    overflow-wrap: anywhere;
-    hyphens: manual;
-    font-variant: normal;
     cursor: auto;
     visibility: visible;
+  }
+  /*
+   * Type is set here with !important because a page's universal rules ("* { line-height: 2 }",
+   * "* { font-size: 100% }") reach the host element itself, where they beat :host rules; an !important
+   * :host declaration beats every page declaration. The values still come from --mlo-* properties, the
+   * one way to change them, and ::part() rules on inner nodes are unaffected.
+   */
+  :host {
+    font-family: var(--_font-family) !important;
+    font-size: var(--mlo-font-size, 16px) !important;
+    font-weight: 400 !important;
+    font-style: normal !important;
+    font-variant: normal !important;
+    font-stretch: normal !important;
+    font-kerning: auto !important;
+    font-feature-settings: normal !important;
+    font-variation-settings: normal !important;
+    font-size-adjust: none !important;
+    font-synthesis: weight style !important;
+    line-height: var(--mlo-line-height, 1.5) !important;
+    letter-spacing: normal !important;
+    word-spacing: normal !important;
+    text-transform: none !important;
+    text-align: start !important;
+    text-align-last: auto !important;
+    text-indent: 0 !important;
+    text-shadow: none !important;
+    text-underline-position: auto !important;
+    text-rendering: auto !important;
+    white-space: normal !important;
+    overflow-wrap: anywhere !important;
+    word-break: normal !important;
+    line-break: auto !important;
+    hyphens: manual !important;
+    tab-size: 8 !important;
+    quotes: auto !important;
+    list-style: disc outside none !important;
+    -webkit-text-fill-color: currentcolor !important;
+    -webkit-text-stroke: 0 !important;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([data-mlo-theme='light'])) {
