@@ -7,7 +7,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
-import { ELEMENT_TAGS, allElements, mountDemo, mountShown, partOf, DEMO_FEED, type ElementTag } from './host-proof/elements.js';
+import { DEMO_FEED, ELEMENT_TAGS, allElements, mountDemo, mountError, mountShown, partOf, type ElementTag } from './host-proof/elements.js';
 
 /** What partner sites do: every rule here once broke a third-party widget somewhere. */
 const HOSTILE_CSS = `
@@ -175,38 +175,49 @@ function differences(plain: NodeMeasure[], hostile: NodeMeasure[]): string[] {
   return out;
 }
 
+type Mounter = (tag: ElementTag, options: { width: number }) => Promise<{ element: HTMLElement; frame: HTMLElement }>;
+
+/** Renders the element on a plain page, then on the hostile one, and compares and measures. */
+async function expectHostProof(tag: ElementTag, width: number, mountOn: Mounter): Promise<void> {
+  const plain = await mountOn(tag, { width });
+  const expected = measure(plain.element);
+  plain.frame.parentElement!.remove();
+
+  addHostileCss();
+  expect(getComputedStyle(document.body).textTransform, 'the hostile sheet applies').to.equal('uppercase');
+  const { element, frame } = await mountOn(tag, { width });
+  expect(frame.getBoundingClientRect().width).to.equal(width);
+
+  expect(differences(expected, measure(element))).to.deep.equal([]);
+  expect(overflowing(element)).to.deep.equal([]);
+  expect(element.getBoundingClientRect().width, 'the host fills its container').to.be.closeTo(width, 0.5);
+
+  const texts = textNodes(element);
+  expect(texts.length).to.be.greaterThan(0);
+  for (const node of texts) {
+    const style = getComputedStyle(node);
+    const label = `${describeNode(node)} “${node.textContent!.trim().slice(0, 30)}”`;
+    expect(parseFloat(style.fontSize), `${label}: font-size`).to.be.at.least(12);
+    expect(style.textTransform, `${label}: text-transform`).to.equal('none');
+    expect(style.letterSpacing, `${label}: letter-spacing`).to.equal('normal');
+    expect(style.webkitTextFillColor, `${label}: the colour painted is the colour set`).to.equal(style.color);
+    expect(style.fontStyle === 'normal' || node.closest('.byline, em, i, cite') !== null, `${label}: font-style ${style.fontStyle}`).to.equal(true);
+    const lineHeight = style.lineHeight === 'normal' ? 1.2 * parseFloat(style.fontSize) : parseFloat(style.lineHeight);
+    expect(lineHeight / parseFloat(style.fontSize), `${label}: line-height`).to.be.within(1, 2);
+  }
+}
+
 describe('on a hostile host page', () => {
   for (const tag of ELEMENT_TAGS) {
     describe(tag, () => {
       for (const width of WIDTHS) {
         it(`looks exactly as on a plain page at ${width} px, readable and inside its box`, async () => {
-          const plain = await mountDemo(tag, { width });
-          const expected = measure(plain.element);
-          plain.frame.parentElement!.remove();
-
-          addHostileCss();
-          expect(getComputedStyle(document.body).textTransform, 'the hostile sheet applies').to.equal('uppercase');
-          const { element, frame } = await mountDemo(tag, { width });
-          expect(frame.getBoundingClientRect().width).to.equal(width);
-
-          expect(differences(expected, measure(element))).to.deep.equal([]);
-          expect(overflowing(element)).to.deep.equal([]);
-          const host = element.getBoundingClientRect();
-          expect(host.width, 'the host fills its container').to.be.closeTo(width, 0.5);
-
-          const texts = textNodes(element);
-          expect(texts.length).to.be.greaterThan(0);
-          for (const node of texts) {
-            const style = getComputedStyle(node);
-            const label = `${describeNode(node)} “${node.textContent!.trim().slice(0, 30)}”`;
-            expect(parseFloat(style.fontSize), `${label}: font-size`).to.be.at.least(12);
-            expect(style.textTransform, `${label}: text-transform`).to.equal('none');
-            expect(style.letterSpacing, `${label}: letter-spacing`).to.equal('normal');
-            expect(style.webkitTextFillColor, `${label}: the colour painted is the colour set`).to.equal(style.color);
-            expect(style.fontStyle === 'normal' || node.closest('.byline, em, i, cite') !== null, `${label}: font-style ${style.fontStyle}`).to.equal(true);
-            const lineHeight = style.lineHeight === 'normal' ? 1.2 * parseFloat(style.fontSize) : parseFloat(style.lineHeight);
-            expect(lineHeight / parseFloat(style.fontSize), `${label}: line-height`).to.be.within(1, 2);
-          }
+          await expectHostProof(tag, width, mountDemo);
+        });
+      }
+      for (const width of [280, 1024]) {
+        it(`shows its error and Retry intact at ${width} px`, async () => {
+          await expectHostProof(tag, width, mountError);
         });
       }
     });
