@@ -9,50 +9,9 @@ import { expect } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import { DEMO_FEED, ELEMENT_TAGS, allElements, mountDemo, mountError, mountShown, partOf, type ElementTag } from './host-proof/elements.js';
 
-/** What partner sites do: every rule here once broke a third-party widget somewhere. */
-const HOSTILE_CSS = `
-  html { font-size: 62.5%; }
-  body {
-    line-height: 3;
-    letter-spacing: 0.15em;
-    text-transform: uppercase;
-    word-spacing: 0.5em;
-    font-style: italic;
-    font-weight: 300;
-    font-variant: small-caps;
-    text-align: justify;
-    text-indent: 2em;
-    white-space: nowrap;
-    word-break: break-all;
-    color: #888;
-  }
-  /* A universal rule reaches the element itself (the host), where it beats the element's own :host rules. */
-  * {
-    box-sizing: content-box;
-    font-size: 100%;
-    font-family: Georgia, serif;
-    line-height: 2.5;
-    letter-spacing: 0.05em;
-    text-transform: uppercase;
-    font-style: italic;
-    -webkit-text-fill-color: #888;
-  }
-  a { color: red !important; text-decoration: none; font-size: 8px; }
-  button { all: unset; background: hotpink; }
-  input { border: 0; font-size: 5px; }
-  ul { list-style: square; padding-left: 100px; }
-  img { width: 1000px !important; max-width: none !important; }
-  div { line-height: 3; }
-  /* Element rules stop at the shadow boundary; these prove it. */
-  h1, h2, h3, h4, p, li, ol, nav, article, address, figure, figcaption, time, mark, label, select, span, dl, dd, dt, form {
-    margin: 3em !important;
-    padding: 2em !important;
-    font-size: 7px !important;
-    color: lime !important;
-    display: inline !important;
-    float: left;
-  }
-`;
+/** The hostile page's stylesheet (also used by the manual check page hostile.html). */
+const HOSTILE_CSS_URL = new URL('./host-proof/hostile.css', import.meta.url);
+let hostileCss = '';
 
 const WIDTHS = [280, 320, 480, 768, 1024, 1280, 1600];
 
@@ -85,7 +44,7 @@ let hostileSheet: HTMLStyleElement | undefined;
 
 function addHostileCss(): void {
   hostileSheet = document.createElement('style');
-  hostileSheet.textContent = HOSTILE_CSS;
+  hostileSheet.textContent = hostileCss;
   document.head.append(hostileSheet);
 }
 
@@ -95,6 +54,8 @@ function removeHostileCss(): void {
 }
 
 before(async () => {
+  hostileCss = await (await fetch(HOSTILE_CSS_URL)).text();
+  expect(hostileCss).to.contain('text-transform: uppercase');
   // Room for the widest container: a frame wider than the window would still lay out, but the page would scroll.
   await setViewport({ width: 1700, height: 1000 });
 });
@@ -249,4 +210,41 @@ describe('on a hostile host page', () => {
       page.remove();
     }
   });
+});
+
+/**
+ * Containers that take the width of their content (a floated sidebar, an inline-block, a flex or grid
+ * item, a table cell). The host is a size container for its container queries, which gives it no
+ * content width of its own; it must still get a readable width there.
+ */
+describe('in containers that size to their content', () => {
+  const CONTEXTS: Record<string, { outer?: Partial<CSSStyleDeclaration>; frame: Partial<CSSStyleDeclaration> }> = {
+    'a float': { frame: { float: 'left' } },
+    'an inline-block': { frame: { display: 'inline-block' } },
+    'an absolutely positioned box': { outer: { position: 'relative', blockSize: '40em' }, frame: { position: 'absolute' } },
+    'a flex row': { outer: { display: 'flex' }, frame: {} },
+    'a grid’s auto column': { outer: { display: 'grid', gridTemplateColumns: 'auto 1fr' }, frame: {} },
+    'a table cell': { outer: { display: 'table' }, frame: { display: 'table-cell' } },
+  };
+
+  for (const [context, styles] of Object.entries(CONTEXTS)) {
+    it(`each element gets a readable width in ${context}`, async () => {
+      for (const tag of ELEMENT_TAGS) {
+        const outer = document.createElement('div');
+        Object.assign(outer.style, { inlineSize: '900px', ...styles.outer });
+        document.body.append(outer);
+        try {
+          const { element, frame } = await mountDemo(tag, { parent: outer });
+          Object.assign(frame.style, styles.frame);
+          await new Promise(requestAnimationFrame);
+          const width = element.getBoundingClientRect().width;
+          expect(width, `${tag}: width`).to.be.at.least(280);
+          expect(width, `${tag}: width`).to.be.at.most(900);
+          expect(overflowing(element), tag).to.deep.equal([]);
+        } finally {
+          outer.remove();
+        }
+      }
+    });
+  }
 });

@@ -466,6 +466,45 @@ describe('right-to-left pages', () => {
     }
   });
 
+  /** Where a character of a text node is drawn. */
+  function charBox(text: Text, index: number): DOMRect {
+    const range = document.createRange();
+    range.setStart(text, index);
+    range.setEnd(text, index + 1);
+    return range.getBoundingClientRect();
+  }
+
+  /** The last text node inside a node whose text ends with a full stop. */
+  function textEndingInStop(root: Element): Text {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let found: Text | undefined;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) if (/[\p{L}\d]\.$/u.test(node.textContent!.trim())) found = node as Text;
+    if (!found) throw new Error(`no text ending in a full stop in ${root.localName}`);
+    return found;
+  }
+
+  it('left-to-right text keeps its full stop at the end on a right-to-left page', async () => {
+    // Serbian dates end with a full stop ("14. окт 2026."), and so do summaries and messages.
+    const { element } = await mountDemo('mlo-news-list', { dir: 'rtl', lang: 'sr-Cyrl', width: 900 });
+    const card = partsOf(element, 'card')[0]!;
+    for (const part of ['date', 'summary']) {
+      const text = textEndingInStop(card.querySelector(`[part~="${part}"]`)!);
+      const end = text.textContent!.trimEnd().length - 1;
+      const stop = charBox(text, end);
+      const before = charBox(text, end - 1);
+      expect(stop.left, `${part}: “${text.textContent!.trim().slice(-20)}” ends with its full stop on the right`).to.be.at.least(before.right - 0.5);
+      expect(Math.abs(stop.top - before.top), `${part}: on the same line`).to.be.below(2);
+    }
+    const { element: alert } = await mountError('mlo-office-contact', { dir: 'rtl' });
+    const message = textEndingInStop(partOf(alert, 'error-message'));
+    const end = message.textContent!.trimEnd().length - 1;
+    expect(charBox(message, end).left).to.be.at.least(charBox(message, end - 1).right - 0.5);
+    // …and still lines up on the page's side.
+    const block = partOf(alert, 'error-message').getBoundingClientRect();
+    const lastLine = charBox(message, end);
+    expect(block.right - lastLine.right, 'the message is aligned to the right').to.be.below(block.width / 2);
+  });
+
   it('mlo-article-card: the title and date start at the right', async () => {
     const { element } = await mountDemo('mlo-article-card', { dir: 'rtl', width: 600 });
     const card = partOf(element, 'card').getBoundingClientRect();

@@ -74,6 +74,12 @@ export const hostStyles = css`
     display: block;
     box-sizing: border-box;
     container-type: inline-size;
+    /*
+     * A size container has no content width of its own: in a float, an inline-block, a flex or grid
+     * item or a table cell it would collapse to nothing. This is the width it takes there instead
+     * (a page may set another on the element, or give it a width).
+     */
+    contain-intrinsic-inline-size: 20em;
     min-width: 0;
     max-width: 100%;
     color: var(--_text);
@@ -119,6 +125,18 @@ export const hostStyles = css`
     list-style: disc outside none !important;
     -webkit-text-fill-color: currentcolor !important;
     -webkit-text-stroke: 0 !important;
+  }
+  /*
+   * On a right-to-left page the layout mirrors (logical properties), but the words stay in their own
+   * direction: ours are left-to-right, feed text may be either. Each paragraph and inline run takes
+   * its direction from its own text, so "14. окт 2026." keeps its full stop at the end, and lines up
+   * on the page's side (right) instead of the text's.
+   */
+  :host(:dir(rtl)) {
+    text-align: right !important;
+  }
+  :host(:dir(rtl)) * {
+    unicode-bidi: plaintext;
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([data-mlo-theme='light'])) {
