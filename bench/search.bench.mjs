@@ -2,7 +2,7 @@
 // --quick leaves out the slow fuse.js comparison and the recall run).
 //
 // Builds bench/search-page.ts for the browser, generates deterministic synthetic archives
-// (bench/synthetic-archive.mjs) served as JSON Feed pages of 500 items linked by next_url, and
+// (bench/synthetic-archive.mjs) served as JSON Feed pages of 100 items linked by next_url, and
 // measures in Debian's headless Chromium (never a downloaded browser):
 //   1. input event → results rendered in the real <mlo-archive-search> (debounce set to 0, so it
 //      is excluded; the element's default debounce is 80 ms), 200 queries, and naive whole-document
@@ -26,7 +26,7 @@ const args = process.argv.slice(2);
 const sizesArgument = args.includes('--sizes') ? args[args.indexOf('--sizes') + 1] : '10000,50000';
 const sizes = sizesArgument.split(',').map(Number);
 const quick = args.includes('--quick');
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 100;
 const QUERY_COUNT = 200;
 const FUSE_TITLE_SUMMARY_QUERIES = 50;
 const FUSE_WHOLE_QUERIES = 10;

@@ -33,6 +33,8 @@ export type SearchReadyEvent = CustomEvent<SearchReadyDetail>;
 const QUERY_PARAMETER = 'q';
 /** Results listed when `limit` is not a usable number. */
 const DEFAULT_LIMIT = 10;
+/** How often the "so far" count of indexed articles may change while indexing. */
+const PROGRESS_INTERVAL_MS = 250;
 /** Characters of summary or body shown around the first match. */
 const EXCERPT_LENGTH = 160;
 
@@ -160,6 +162,7 @@ export class MloArchiveSearch extends MloElement {
   /** The inner no-JavaScript form's action, read when connected. */
   #innerAction?: string;
   #hitTextsFor?: { results: SearchResults; texts: HitText[] };
+  #progressShownAt = Number.NEGATIVE_INFINITY;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -231,7 +234,7 @@ export class MloArchiveSearch extends MloElement {
         if (fresh.length > 0) {
           const { signal } = this.#build;
           try {
-            await this.#index.addInChunks(fresh, { signal, onProgress: (count) => (this.indexedCount = count) });
+            await this.#index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
           } catch {
             continue; // Superseded by another feed: start over with it.
           }
@@ -259,8 +262,17 @@ export class MloArchiveSearch extends MloElement {
     }
   }
 
+  /** Updates the "so far" count a few times a second, not after every slice: each update renders. */
+  #progress(count: number): void {
+    const now = performance.now();
+    if (now - this.#progressShownAt < PROGRESS_INTERVAL_MS) return;
+    this.#progressShownAt = now;
+    this.indexedCount = count;
+  }
+
   /** New items are searchable: refresh the filter choices, and the results unless the reader is moving through them. */
   #indexChanged(): void {
+    this.indexedCount = this.#index.size;
     this.choices = { years: this.#index.years().map(({ year }) => year), tags: this.#index.tags().map(({ tag }) => tag) };
     if (this.activeIndex < 0) this.#search();
   }

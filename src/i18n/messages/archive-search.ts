@@ -48,8 +48,16 @@ const results: LocaleTable<(count: number) => string> = {
   'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' }),
 };
 
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/** A number as the locale writes it ("1,200", "1.200"); formats are kept, creating one is slow. */
 function number(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(intlTag(locale)).format(value);
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlTag(locale));
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
 }
 
 export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
