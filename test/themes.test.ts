@@ -330,20 +330,24 @@ describe('focus and touch targets', () => {
       }
     });
 
-    it(`${tag}: buttons, controls and links that are not in running text are at least 24×24 px`, async () => {
-      const { element } = await mountDemo(tag, { width: 320 });
-      const targets = allElements(element.shadowRoot!).filter(
-        (node): node is HTMLElement => node instanceof HTMLElement && node.matches('a[href], button, input, select, [role="option"]') && node.checkVisibility(),
-      );
-      expect(targets.length).to.be.greaterThan(0);
-      for (const target of targets) {
-        // A card's title link is inline text, but its ::after makes the whole card the target.
-        const box = target.matches('[part~="link"]') && target.closest('[part~="card"]') ? target.closest('[part~="card"]')! : target;
-        if (box === target && isInlineTextLink(target)) continue;
-        const { width, height } = box.getBoundingClientRect();
-        const label = `${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent!.trim().slice(0, 30)}”`;
-        expect(width, `${label}: width`).to.be.at.least(24);
-        expect(height, `${label}: height`).to.be.at.least(24);
+    it(`${tag}: buttons, controls and links that are not in running text are at least 24×24 px, even at a 10 px base size`, async () => {
+      for (const fontSize of ['16px', '10px']) {
+        const { element, frame } = await mountDemo(tag, { width: 320 });
+        frame.style.setProperty('--mlo-font-size', fontSize);
+        await rerendered(element);
+        const targets = allElements(element.shadowRoot!).filter(
+          (node): node is HTMLElement => node instanceof HTMLElement && node.matches('a[href], button, input, select, [role="option"]') && node.checkVisibility(),
+        );
+        expect(targets.length).to.be.greaterThan(0);
+        for (const target of targets) {
+          // A card's title link is inline text, but its ::after makes the whole card the target.
+          const box = target.matches('[part~="link"]') && target.closest('[part~="card"]') ? target.closest('[part~="card"]')! : target;
+          if (box === target && isInlineTextLink(target)) continue;
+          const { width, height } = box.getBoundingClientRect();
+          const label = `${fontSize}: ${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent!.trim().slice(0, 30)}”`;
+          expect(width, `${label}: width`).to.be.at.least(24);
+          expect(height, `${label}: height`).to.be.at.least(24);
+        }
       }
     });
   }
@@ -602,5 +606,84 @@ describe('forced colours (Windows High Contrast)', () => {
     await rerendered(element);
     const active = partsOf(element, 'option').find((option) => option.getAttribute('aria-selected') === 'true')!;
     expect(getComputedStyle(active).outlineStyle).not.to.equal('none');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// docs/theming.md, checked against the source
+// ---------------------------------------------------------------------------------------------
+
+/** The CSS each element adopts (shared styles included), as text. */
+function elementCss(tag: ElementTag): string {
+  const constructor = customElements.get(tag) as unknown as { elementStyles: Array<{ cssText: string }> };
+  return constructor.elementStyles.map((style) => style.cssText).join('\n');
+}
+
+/** Every `var(--mlo-name, fallback)` in the CSS: the fallback with its own parentheses intact. */
+function fallbacks(css: string): Array<[string, string | undefined]> {
+  const found: Array<[string, string | undefined]> = [];
+  for (const match of css.matchAll(/var\(\s*(--mlo-[a-z0-9-]+)\s*(,?)/g)) {
+    if (!match[2]) {
+      found.push([match[1]!, undefined]);
+      continue;
+    }
+    let depth = 1;
+    let index = match.index! + match[0].length;
+    const start = index;
+    for (; index < css.length && depth > 0; index += 1) {
+      if (css[index] === '(') depth += 1;
+      else if (css[index] === ')') depth -= 1;
+    }
+    found.push([match[1]!, css.slice(start, index - 1).trim()]);
+  }
+  return found;
+}
+
+describe('docs/theming.md', () => {
+  let doc = '';
+  let allCss = '';
+  /** Private token → the public property it reads (`--_border` → `--mlo-color-border`). */
+  const publicNameOf = new Map<string, string>();
+
+  before(async () => {
+    doc = await (await fetch('/docs/theming.md')).text();
+    allCss = ELEMENT_TAGS.map(elementCss).join('\n');
+    for (const match of allCss.matchAll(/(--_[a-z0-9-]+):\s*var\((--mlo-[a-z0-9-]+)/g)) publicNameOf.set(match[1]!, match[2]!);
+  });
+
+  /** A fallback as the docs write it: a value, or the public property a private token stands for. */
+  function asDocumented(fallback: string): string {
+    const token = /^var\((--_[a-z0-9-]+)\)$/.exec(fallback)?.[1];
+    return token ? (publicNameOf.get(token) ?? fallback) : fallback.replace(/\s+/g, ' ');
+  }
+
+  it('lists every --mlo-* property the elements read, and no other', () => {
+    const read = new Set(fallbacks(allCss).map(([name]) => name));
+    const documented = new Set([...doc.matchAll(/`(--mlo-[a-z0-9-]+)`/g)].map((match) => match[1]!));
+    expect([...read].filter((name) => !documented.has(name)), 'read but not documented').to.deep.equal([]);
+    expect([...documented].filter((name) => !read.has(name)), 'documented but never read').to.deep.equal([]);
+  });
+
+  it('gives the defaults the styles use (light and dark for colours)', () => {
+    const rows = [...doc.matchAll(/^\| (?:`<mlo-[a-z-]+>` \| )?`(--mlo-[a-z0-9-]+)` \| `([^`]+)` \| (?:`([^`]+)` \| )?/gm)];
+    expect(rows.length).to.be.greaterThan(30);
+    const used = fallbacks(allCss);
+    for (const [, name, first, second] of rows) {
+      const defaults = [...new Set(used.filter(([property, fallback]) => property === name && fallback !== undefined).map(([, fallback]) => asDocumented(fallback!)))];
+      expect(defaults, name).to.deep.equal(second === undefined ? [first] : [first, second]);
+    }
+  });
+
+  it('names the parts each element declares (custom-elements.json)', async () => {
+    const response = await fetch('/custom-elements.json');
+    expect(response.ok, 'custom-elements.json is missing: run `npm run analyze`').to.equal(true);
+    const manifest = (await response.json()) as { modules: Array<{ declarations?: Array<{ tagName?: string; cssParts?: Array<{ name: string }> }> }> };
+    const declarations = manifest.modules.flatMap((module) => module.declarations ?? []);
+    for (const tag of ELEMENT_TAGS) {
+      const section = doc.split(`### \`<${tag}>\``)[1]?.split(/\n#{2,3} /)[0] ?? '';
+      const documented = [...section.matchAll(/^\| `([a-z-]+)` \|/gm)].map((match) => match[1]);
+      const declared = declarations.find((declaration) => declaration.tagName === tag)?.cssParts?.map((part) => part.name);
+      expect(documented, tag).to.deep.equal(declared);
+    }
   });
 });
