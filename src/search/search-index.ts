@@ -139,6 +139,8 @@ interface Expansion {
   typoMatches: string[];
 }
 
+/** New terms wait until this many have gathered (or a search comes) before joining the sorted vocabulary. */
+const TERMS_MERGED_AT = 2048;
 /** Expansions remembered between keystrokes ("stoltenberg m", "stoltenberg me", …). */
 const EXPANSIONS_KEPT = 256;
 
@@ -171,7 +173,7 @@ export class SearchIndex {
 
   /** How many distinct terms are indexed. */
   get termCount(): number {
-    return this.#vocabulary.size;
+    return this.#postings.size;
   }
 
   /** The archive years present, newest first, with how many items each has. */
@@ -204,15 +206,18 @@ export class SearchIndex {
       const sliceEnd = performance.now() + sliceMs;
       do this.#addItem(items[next++]!);
       while (next < items.length && performance.now() < sliceEnd);
-      this.#commitTerms();
+      // Merging into the sorted vocabulary copies it: done in batches, not after every slice.
+      if (this.#pendingTerms.length >= TERMS_MERGED_AT) this.#commitTerms();
       onProgress?.(this.size);
       if (next < items.length) await yieldToMain();
     }
+    this.#commitTerms();
     signal?.throwIfAborted();
   }
 
   /** Finds items for `query`, best first. An empty query with a filter lists that filter's items, newest first. */
   search(query: string, options: SearchOptions = {}): SearchResults {
+    this.#commitTerms();
     const limit = options.limit !== undefined && Number.isFinite(options.limit) ? Math.max(0, Math.floor(options.limit)) : 10;
     const accepts = this.#filter(options);
     const terms = parseQuery(query);
@@ -383,7 +388,7 @@ export class SearchIndex {
     return id;
   }
 
-  /** Moves the terms first met since the last commit into the sorted vocabulary. */
+  /** Moves the terms first met since the last commit into the sorted vocabulary (before any search sees it). */
   #commitTerms(): void {
     if (this.#pendingTerms.length === 0) return;
     this.#vocabulary.insert(this.#pendingTerms);
