@@ -241,6 +241,8 @@ describe('contrast (WCAG 2.2 AA) in both themes', () => {
             expect(partsOf(element, 'option').filter((option) => option.getAttribute('aria-selected') === 'true')).to.have.length(1);
           }
           expect(contrastFailures(element, TEXT_PROBES[tag])).to.deep.equal([]);
+          // axe's own contrast and ARIA checks agree.
+          await expect(element).to.be.accessible();
         });
 
         it(`${tag}: the error block and its Retry button`, async () => {
