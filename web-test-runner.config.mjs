@@ -5,6 +5,27 @@ import { fileURLToPath } from 'node:url';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/**
+ * `executeServerCommand('emulate-forced-colors', { active })`: Windows High Contrast, switched on
+ * through the DevTools protocol (Puppeteer's own media emulation refuses `forced-colors`).
+ */
+function forcedColorsPlugin() {
+  // Emulation lasts as long as the DevTools session that set it: keep one per page.
+  const sessions = new WeakMap();
+  return {
+    name: 'mlo-forced-colors',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-forced-colors') return undefined;
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', {
+        features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
+      });
+      return true;
+    },
+  };
+}
+
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['production', 'default'] },
@@ -14,6 +35,7 @@ export default {
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [
+    forcedColorsPlugin(),
     // The tsconfig matters: without it esbuild compiles decorators as standard ones.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'auto' }),
   ],

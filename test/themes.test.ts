@@ -4,16 +4,14 @@
  * reduced motion, right-to-left mirroring, visible focus and 24×24 px touch targets, for each of the
  * five elements.
  *
- * Forced colours: the runner drives Chromium through Puppeteer, whose media emulation here passes on
- * only `prefers-color-scheme` and `prefers-reduced-motion` (`forcedColors` is Playwright-only), so
- * Windows High Contrast cannot be switched on. Instead the tests read each element's own
- * `@media (forced-colors: active)` rules, apply them, and check what forced colours keep: borders and
- * outlines stay (in system colours) while background colours and shadows are flattened, so every
+ * Forced colours: Windows High Contrast is switched on for real through the DevTools protocol (the
+ * `emulate-forced-colors` command of web-test-runner.config.mjs). What forced colours keep are borders
+ * and outlines (in system colours) while background colours and shadows are flattened, so every
  * control, state block and focus indicator must be drawn with a border or an outline, and the current
  * breadcrumb must differ from the links by more than colour.
  */
 import { expect } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, executeServerCommand } from '@web/test-runner-commands';
 import { examples as newsListExamples, renderNewsListExample } from '../fixtures/news-list.js';
 import {
   ELEMENT_TAGS,
@@ -534,19 +532,6 @@ function forcedColorRules(element: HTMLElement): CSSRule[] {
   );
 }
 
-/** Applies the element's forced-colour rules as if the media query matched (see the note at the top). */
-function applyForcedColorRules(element: HTMLElement): void {
-  const roots = [element.shadowRoot!, ...allElements(element.shadowRoot!).flatMap((node) => (node.shadowRoot ? [node.shadowRoot] : []))];
-  for (const root of roots) {
-    const rules = root.adoptedStyleSheets.flatMap((sheet) =>
-      [...sheet.cssRules].filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && /forced-colors:\s*active/.test(rule.conditionText)).flatMap((rule) => [...rule.cssRules].map((inner) => inner.cssText)),
-    );
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(rules.join('\n'));
-    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-  }
-}
-
 /** Still visible when forced colours flatten backgrounds: a border on every side, or an outline. */
 function hasVisibleEdge(node: Element): boolean {
   const style = getComputedStyle(node);
@@ -559,12 +544,19 @@ function hasVisibleEdge(node: Element): boolean {
 const BOXES = 'button, input, select, [role="listbox"], .state, .card__tag, .items--grid > .item, .skeleton';
 
 describe('forced colours (Windows High Contrast)', () => {
+  before(async () => {
+    await executeServerCommand('emulate-forced-colors', { active: true });
+    expect(matchMedia('(forced-colors: active)').matches, 'forced colours emulated').to.equal(true);
+  });
+  after(async () => {
+    await executeServerCommand('emulate-forced-colors', { active: false });
+  });
+
   for (const tag of ELEMENT_TAGS) {
     it(`${tag}: has forced-colour rules, and keeps every box and control outlined under them`, async () => {
       // The breadcrumb's one box is the "…" button of a collapsed path, shown in narrow containers.
       const { element } = await mountDemo(tag, { width: tag === 'mlo-breadcrumb' ? 280 : 900 });
       expect(forcedColorRules(element).length, 'forced-colour rules').to.be.greaterThan(0);
-      applyForcedColorRules(element);
       const boxes = allElements(element.shadowRoot!).filter((node) => node.matches(BOXES) && node.checkVisibility());
       expect(boxes.length).to.be.greaterThan(0);
       for (const box of boxes) expect(hasVisibleEdge(box), `${box.localName}.${box.className}`).to.equal(true);
@@ -572,7 +564,6 @@ describe('forced colours (Windows High Contrast)', () => {
 
     it(`${tag}: the error block and Retry stay outlined under forced colours`, async () => {
       const { element } = await mountError(tag);
-      applyForcedColorRules(element);
       for (const box of allElements(element.shadowRoot!).filter((node) => node.matches(BOXES) && node.checkVisibility())) {
         expect(hasVisibleEdge(box), `${box.localName}.${box.className}`).to.equal(true);
       }
@@ -582,7 +573,6 @@ describe('forced colours (Windows High Contrast)', () => {
   it('focus indicators are outlines, which forced colours keep (never box-shadows alone)', async () => {
     for (const tag of ELEMENT_TAGS) {
       const { element } = await mountDemo(tag);
-      applyForcedColorRules(element);
       for (const target of focusTargets(element)) {
         target.focus();
         expect(focusRing(target).style, `${tag} ${target.localName}`).not.to.equal('none');
@@ -592,7 +582,6 @@ describe('forced colours (Windows High Contrast)', () => {
 
   it('mlo-breadcrumb: the current page differs from the links by more than colour', async () => {
     const { element } = await mountDemo('mlo-breadcrumb');
-    applyForcedColorRules(element);
     const current = getComputedStyle(partOf(element, 'current'));
     const link = getComputedStyle(partOf(element, 'link'));
     expect(Number(current.fontWeight)).to.be.at.least(600);
@@ -603,7 +592,6 @@ describe('forced colours (Windows High Contrast)', () => {
 
   it('mlo-archive-search: the active result is outlined, not only shaded', async () => {
     const { element } = await mountDemo('mlo-archive-search');
-    applyForcedColorRules(element);
     partOf(element, 'input').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     await rerendered(element);
     const active = partsOf(element, 'option').find((option) => option.getAttribute('aria-selected') === 'true')!;
