@@ -6,6 +6,32 @@
  *
  * `npm run analyze` writes it to the repository root; it is generated, never committed.
  */
+import { readFileSync } from 'node:fs';
+
+/**
+ * Every element reads the shared design tokens of src/internal/styles.ts. They are documented once,
+ * as `@cssprop` lines in that file, and copied here into each element's `cssProperties`.
+ */
+function sharedTokens() {
+  const source = readFileSync(new URL('./src/internal/styles.ts', import.meta.url), 'utf8');
+  const tokens = [...source.matchAll(/^\s*\*\s*@cssprop\s+\[(--mlo-[\w-]+)(?:=([^\]]*))?\]\s*-\s*(.+)$/gm)].map(([, name, fallback, description]) => ({
+    name,
+    description: description.trim(),
+    ...(fallback ? { default: fallback } : {}),
+  }));
+  return {
+    name: 'mlo-shared-tokens',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (!declaration.tagName) continue;
+          const own = new Set((declaration.cssProperties ?? []).map((property) => property.name));
+          declaration.cssProperties = [...(declaration.cssProperties ?? []), ...tokens.filter((token) => !own.has(token.name))];
+        }
+      }
+    },
+  };
+}
 
 /** Members that are not public API: `private`/`protected` fields (Lit `@state`s, controllers) and statics such as `styles`. */
 function isPublicMember(member) {
@@ -139,5 +165,5 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer must not rewrite that shared file.
   packagejson: false,
-  plugins: [publicApiOnly(), eventTypesFromDescriptions(), expandLiteralAliases(), typesFromPropertyOptions()],
+  plugins: [publicApiOnly(), eventTypesFromDescriptions(), expandLiteralAliases(), typesFromPropertyOptions(), sharedTokens()],
 };

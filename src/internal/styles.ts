@@ -9,6 +9,36 @@
  */
 import { css } from 'lit';
 
+/**
+ * The design tokens every element reads. The Custom Elements Manifest config copies these
+ * `@cssprop`s into each element's docs, so Storybook lists them on every element's page.
+ *
+ * @cssprop [--mlo-font-size=16px] - The base text size (px); every size inside is in em of it, never rem.
+ * @cssprop [--mlo-line-height=1.5] - Line height of body text.
+ * @cssprop [--mlo-font-family=system-ui, sans-serif] - Body font.
+ * @cssprop [--mlo-heading-font-family] - Heading font (default: the body font).
+ * @cssprop [--mlo-color-background=#ffffff] - The element's background (dark: #14181d); `transparent` to let the page show through.
+ * @cssprop [--mlo-color-surface=#f4f6f9] - Cards, state blocks and other raised surfaces (dark: #1e242b).
+ * @cssprop [--mlo-color-text=#1b1f24] - Body text (dark: #e8ebef).
+ * @cssprop [--mlo-color-text-muted=#4a5360] - Dates, captions and other secondary text (dark: #b3bcc7).
+ * @cssprop [--mlo-color-accent=#004990] - Buttons and accents (dark: #8cc4ff).
+ * @cssprop [--mlo-color-accent-contrast=#ffffff] - Text on the accent colour (dark: #0b1620).
+ * @cssprop [--mlo-color-link=#004990] - Links (dark: #9ccbff).
+ * @cssprop [--mlo-color-border=#c5ccd6] - Decorative borders and separators (dark: #48525e).
+ * @cssprop [--mlo-color-control-border=#6b7480] - Borders of inputs and selects, 3:1 against the background (dark: #8a94a0).
+ * @cssprop [--mlo-color-focus=#c2410c] - The focus ring (dark: #ffb86b).
+ * @cssprop [--mlo-color-danger=#a4161a] - Error titles and borders (dark: #ffb3b0).
+ * @cssprop [--mlo-color-danger-surface=#fdecec] - The error block's background (dark: #3a1517).
+ * @cssprop [--mlo-color-warning-surface=#fff4d6] - The saved-copy notice's background (dark: #3a2f10).
+ * @cssprop [--mlo-color-highlight=#ffe58a] - Matched words in search results (dark: #6b5a00).
+ * @cssprop [--mlo-color-skeleton=#e3e7ed] - Loading placeholders (dark: #2c343d).
+ * @cssprop [--mlo-shadow] - Shadow of raised cards.
+ * @cssprop [--mlo-radius=0.375em] - Corner radius.
+ * @cssprop [--mlo-space=1em] - Padding inside blocks.
+ * @cssprop [--mlo-gap=1em] - Space between items.
+ * @cssprop [--mlo-focus-width=3px] - Width of the focus ring.
+ */
+
 /** Light-theme values of the private tokens; each falls back from a public `--mlo-*` property. */
 const lightTokens = css`
   --_bg: var(--mlo-color-background, #ffffff);
