@@ -202,6 +202,8 @@ export class SearchIndex {
     const { signal, sliceMs = 8, onProgress } = options;
     let next = 0;
     while (next < items.length) {
+      // Yield first too: the items usually arrive in the task that downloaded and parsed them.
+      await yieldToMain();
       signal?.throwIfAborted();
       const sliceEnd = performance.now() + sliceMs;
       do this.#addItem(items[next++]!);
@@ -209,7 +211,6 @@ export class SearchIndex {
       // Merging into the sorted vocabulary copies it: done in batches, not after every slice.
       if (this.#pendingTerms.length >= TERMS_MERGED_AT) this.#commitTerms();
       onProgress?.(this.size);
-      if (next < items.length) await yieldToMain();
     }
     this.#commitTerms();
     signal?.throwIfAborted();
