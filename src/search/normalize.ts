@@ -7,26 +7,29 @@
  * "djordje". Plain TypeScript with no DOM: runs in a Worker and in Node.
  */
 
+/**
+ * A table from two alphabets written as strings, letter for letter. Strings rather than object keys:
+ * a minifier turns keys into bare identifiers, and a page in another encoding that loads the script
+ * without `charset="utf-8"` would then stop at a syntax error instead of merely misreading letters.
+ */
+function letterTable(letters: string, replacements: readonly string[]): Readonly<Record<string, string>> {
+  // Misread as another encoding, `letters` is longer than `replacements`: the extra letters map to themselves.
+  return Object.fromEntries(Array.from(letters, (letter, index) => [letter, replacements[index] ?? letter]));
+}
+
 /** Serbian Cyrillic → Latin (Vuk's alphabet ⇄ Gaj's), lowercase, with diacritics. */
-const SERBIAN_CYRILLIC: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'đ', е: 'e', ж: 'ž', з: 'z', и: 'i', ј: 'j', к: 'k',
-  л: 'l', љ: 'lj', м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'ć', у: 'u',
-  ф: 'f', х: 'h', ц: 'c', ч: 'č', џ: 'dž', ш: 'š',
-};
+const SERBIAN_CYRILLIC = letterTable('абвгдђежзијклљмнњопрстћуфхцчџш', [
+  'a', 'b', 'v', 'g', 'd', 'đ', 'e', 'ž', 'z', 'i', 'j', 'k', 'l', 'lj', 'm', 'n', 'nj', 'o', 'p', 'r', 's', 't', 'ć', 'u', 'f', 'h', 'c', 'č', 'dž', 'š',
+]);
 
 /**
  * Letters of other Cyrillic alphabets that turn up in news (Russian, Macedonian, Ukrainian names),
  * written the way Serbian Latin transcribes them, so they are searchable rather than dropped.
  */
-const OTHER_CYRILLIC: Readonly<Record<string, string>> = {
-  ѓ: 'đ', ќ: 'ć', ѕ: 'dz', й: 'j', ё: 'jo', ы: 'i', э: 'e', ю: 'ju', я: 'ja', щ: 'šč', ъ: '', ь: '',
-  є: 'je', і: 'i', ї: 'ji', ґ: 'g',
-};
+const OTHER_CYRILLIC = letterTable('ѓќѕйёыэюящъьєіїґ', ['đ', 'ć', 'dz', 'j', 'jo', 'i', 'e', 'ju', 'ja', 'šč', '', '', 'je', 'i', 'ji', 'g']);
 
 /** Latin letters that have no decomposition in Unicode, so stripping marks does not reach them. */
-const LATIN_SPECIALS: Readonly<Record<string, string>> = {
-  đ: 'dj', ð: 'd', ł: 'l', ø: 'o', æ: 'ae', œ: 'oe', ß: 'ss', ı: 'i', þ: 'th',
-};
+const LATIN_SPECIALS = letterTable('đðłøæœßıþ', ['dj', 'd', 'l', 'o', 'ae', 'oe', 'ss', 'i', 'th']);
 
 const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
