@@ -15,6 +15,9 @@ export default defineConfig({
     target: 'es2022',
     minify: true,
     sourcemap: true,
+    // ASCII only: a partner page in another encoding (windows-1250 is common in Serbia) that loads the
+    // script without charset="utf-8" must still read the Serbian strings right.
+    rolldownOptions: { output: { charset: 'ascii' } },
     lib: {
       entry: 'src/mlo-widgets.ts',
       name: 'MloWidgets',

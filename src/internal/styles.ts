@@ -159,7 +159,7 @@ export const hostStyles = css`
   /*
    * On a right-to-left page the layout mirrors (logical properties), but the words stay in their own
    * direction: ours are left-to-right, feed text may be either. Each paragraph and inline run takes
-   * its direction from its own text, so "14. окт 2026." keeps its full stop at the end, and lines up
+   * its direction from its own text, so a Serbian Cyrillic date such as "14. okt 2026." keeps its full stop at the end, and lines up
    * on the page's side (right) instead of the text's.
    */
   :host(:dir(rtl)) {

@@ -38,6 +38,11 @@ describe('dist/mlo-widgets.js: the file', () => {
     expect(bundle).not.to.contain('reactive-element/development');
   });
 
+  it('is ASCII only, so a page in another encoding (windows-1250) reads its Serbian strings right', () => {
+    const nonAscii = [...bundle].filter((character) => character.charCodeAt(0) > 0x7f);
+    expect(nonAscii.slice(0, 10).join(''), 'non-ASCII characters in the bundle').to.equal('');
+  });
+
   it('needs no eval under a CSP without unsafe-eval', () => {
     expect(bundle).not.to.match(/\bnew Function\s*\(|\beval\s*\(/);
   });

@@ -78,7 +78,7 @@ export const styles = css`
     background: var(--_surface);
   }
 
-  /* The "…" item exists only for a collapsed path in a narrow container. */
+  /* The "..." item exists only for a collapsed path in a narrow container. */
   .item--toggle {
     display: none;
   }
