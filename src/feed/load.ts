@@ -22,6 +22,11 @@ export interface LoadOptions {
   force?: boolean;
   /** How old a copy in memory may be and still be served without a request. */
   maxAgeMs?: number;
+  /**
+   * Keep a copy in localStorage for the next visit (default true). Later pages (`next_url`) are not
+   * kept: each write blocks the page for the size of the page, and a few would fill the quota.
+   */
+  persist?: boolean;
 }
 
 interface CacheEntry {
@@ -61,7 +66,7 @@ function restore(url: string): CacheEntry | undefined {
   }
 }
 
-async function fetchAndParse(url: string, timeoutMs: number): Promise<CacheEntry> {
+async function fetchAndParse(url: string, timeoutMs: number, keep: boolean): Promise<CacheEntry> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
   try {
@@ -88,7 +93,7 @@ async function fetchAndParse(url: string, timeoutMs: number): Promise<CacheEntry
     }
     const feed = parseFeedText(body, { url, contentType: response.headers.get('content-type') ?? undefined });
     const fetchedAt = Date.now();
-    persist(url, body, fetchedAt);
+    if (keep) persist(url, body, fetchedAt);
     return { feed, fetchedAt };
   } finally {
     clearTimeout(timer);
@@ -120,7 +125,7 @@ export function resolveFeedUrl(src: string): string {
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<FeedResult> {
   const url = resolveFeedUrl(src);
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS } = options;
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS, persist: keep = true } = options;
   signal?.throwIfAborted();
   const cached = memory.get(url);
   if (!force && cached && Date.now() - cached.fetchedAt <= maxAgeMs) {
@@ -128,7 +133,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   }
   let request = inFlight.get(url);
   if (!request) {
-    request = fetchAndParse(url, timeoutMs).then((entry) => {
+    request = fetchAndParse(url, timeoutMs, keep).then((entry) => {
       memory.set(url, entry);
       return entry;
     });
@@ -161,9 +166,12 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
 export class FeedPager {
   #feed: Feed;
   readonly #visited = new Set<string>();
+  /** Ids already loaded, kept across pages so that appending a page costs its own size only. */
+  readonly #ids: Set<string>;
 
   constructor(first: Feed) {
     this.#feed = first;
+    this.#ids = new Set(first.items.map((item) => item.id));
     if (first.feedUrl) this.#visited.add(first.feedUrl);
   }
 
@@ -182,9 +190,9 @@ export class FeedPager {
   async loadMore(options: LoadOptions = {}): Promise<Feed> {
     const next = this.#feed.nextUrl;
     if (next === undefined || this.#visited.has(next)) return this.#feed;
-    const { feed } = await loadFeed(next, { ...options, force: true });
+    const { feed } = await loadFeed(next, { ...options, force: true, persist: false });
     this.#visited.add(next);
-    this.#feed = mergePages(this.#feed, feed);
+    this.#feed = mergePages(this.#feed, feed, this.#ids);
     return this.#feed;
   }
 }

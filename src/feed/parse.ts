@@ -359,10 +359,17 @@ export function findItem(feed: Feed, wanted: string): FeedItem | undefined {
   return feed.items.find((item) => item.id === wanted) ?? feed.items.find((item) => item.url !== undefined && (item.url === asFeedUrl || item.url === asPageUrl));
 }
 
-/** Appends a later page's items, skipping ids already present. */
-export function mergePages(first: Feed, next: Feed): Feed {
-  const ids = new Set(first.items.map((item) => item.id));
-  const added = next.items.filter((item) => !ids.has(item.id));
+/**
+ * Appends a later page's items, skipping ids already present. `knownIds` (the ids of `first`, kept
+ * by a caller that merges many pages) is updated in place, so each merge costs the new page only.
+ */
+export function mergePages(first: Feed, next: Feed, knownIds: Set<string> = new Set(first.items.map((item) => item.id))): Feed {
+  const ids = knownIds;
+  const added = next.items.filter((item) => {
+    if (ids.has(item.id)) return false;
+    ids.add(item.id);
+    return true;
+  });
   return {
     ...first,
     items: [...first.items, ...added],

@@ -88,6 +88,20 @@ export function isoDate(date: Date): string {
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
+/**
+ * A number as the locale writes it ("1,200", "1.200"). Formats are kept: creating one is slow (the
+ * first on a page loads ICU data, tens of ms), so an element may call this once early to warm it up.
+ */
+export function formatNumber(value: number, locale: Locale): string {
+  let format = numberFormats.get(locale);
+  if (!format) {
+    format = new Intl.NumberFormat(intlTag(locale));
+    numberFormats.set(locale, format);
+  }
+  return format.format(value);
+}
 
 /** The plural forms a message needs: English uses one/other, Serbian one/few/other. */
 export interface PluralForms {
@@ -105,7 +119,7 @@ export function plural(locale: Locale, count: number, forms: PluralForms): strin
   }
   const category = rules.select(count);
   const form = category === 'one' ? forms.one : category === 'few' ? (forms.few ?? forms.other) : forms.other;
-  return form.replace('{n}', new Intl.NumberFormat(intlTag(locale)).format(count));
+  return form.replace('{n}', formatNumber(count, locale));
 }
 
 const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();

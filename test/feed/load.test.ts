@@ -300,6 +300,15 @@ describe('loadFeed: aborting', () => {
 });
 
 describe('FeedPager', () => {
+  it('keeps the first page in storage for the next visit, but not the later pages', async () => {
+    const { feed } = await loadFeed(PAGED);
+    const pager = new FeedPager(feed);
+    await pager.loadMore();
+    await pager.loadMore();
+    const saved = Object.keys(localStorage).filter((key) => key.startsWith('mlo-widgets:feed:'));
+    expect(saved).to.deep.equal([`mlo-widgets:feed:${fixtureUrl('paged-1.json')}`]);
+  });
+
   it('follows next_url page by page, stops where the chain loops back, never asking for a page twice', async () => {
     const requests = countFetches();
     const { feed } = await loadFeed(PAGED);

@@ -8,7 +8,7 @@ import { itemDate } from '../../feed/parse.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
-import { formatDate, intlTag, isoDate } from '../../i18n/locale.js';
+import { formatDate, formatNumber, isoDate } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
@@ -168,7 +168,7 @@ export class MloArchiveSearch extends MloElement {
     super.connectedCallback();
     // The first number format of a page loads ICU data (20–40 ms): in a task of its own, now, rather
     // than inside the task that parses the feed or the one that renders the first results.
-    setTimeout(() => new Intl.NumberFormat(intlTag(this.locale)).format(0), 0);
+    setTimeout(() => formatNumber(0, this.locale), 0);
     this.#innerAction = this.querySelector(':scope > form[action]')?.getAttribute('action') ?? undefined;
     if (this.syncUrl) {
       const fromUrl = new URL(window.location.href).searchParams.get(QUERY_PARAMETER);

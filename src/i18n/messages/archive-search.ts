@@ -4,7 +4,7 @@
  * genitive, which is "rezultata" whatever the number ends in ("od 21 rezultata"), so that form is not
  * chosen by plural(). Serbian quotes are „…“.
  */
-import { intlTag, plural, type Locale, type LocaleTable } from '../locale.js';
+import { formatNumber, plural, type Locale, type LocaleTable } from '../locale.js';
 
 export interface ArchiveSearchMessages {
   /** The visible label of the search box (the `label` attribute overrides it). */
@@ -48,17 +48,7 @@ const results: LocaleTable<(count: number) => string> = {
   'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' }),
 };
 
-const numberFormats = new Map<Locale, Intl.NumberFormat>();
-
-/** A number as the locale writes it ("1,200", "1.200"); formats are kept, creating one is slow. */
-function number(locale: Locale, value: number): string {
-  let format = numberFormats.get(locale);
-  if (!format) {
-    format = new Intl.NumberFormat(intlTag(locale));
-    numberFormats.set(locale, format);
-  }
-  return format.format(value);
-}
+const number = (locale: Locale, value: number): string => formatNumber(value, locale);
 
 export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
   en: {
