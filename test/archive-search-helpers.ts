@@ -1,9 +1,12 @@
 /** Shared steps of the mlo-archive-search tests: render an example, wait for the index, type. */
 import { waitUntil } from '@open-wc/testing';
-import { html, render, type TemplateResult } from 'lit';
+import { html } from 'lit';
 import { renderArchiveSearchExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
 import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
 import '../src/elements/archive-search/define.js';
+import { mount } from './helpers/mount.js';
+
+export { mount };
 
 export interface Rendered {
   element: MloArchiveSearch;
@@ -11,23 +14,6 @@ export interface Rendered {
   ready: Promise<SearchReadyDetail>;
 }
 
-const mounted: HTMLElement[] = [];
-
-/**
- * Renders a template into the document. Not open-wc's `fixture()`: for a plain wrapper element it
- * waits for an animation frame, and the runner's second page at a time is hidden, where frames never come.
- */
-export function mount(template: TemplateResult): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  mounted.push(container);
-  render(template, container);
-  return container.firstElementChild as HTMLElement;
-}
-
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
 
 /** Renders an example the way its story does, listening for `mlo-search-ready` from the start. */
 export async function renderSearch(example: ArchiveSearchExample): Promise<Rendered> {

@@ -1,5 +1,4 @@
 import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloBreadcrumb } from '../src/elements/breadcrumb/breadcrumb.js';
 import '../src/elements/breadcrumb/define.js';
@@ -13,26 +12,10 @@ import {
   renderBreadcrumbExample,
   type BreadcrumbExample,
 } from '../fixtures/breadcrumb.js';
+import { mount } from './helpers/mount.js';
 
 const ARCHIVE = 'https://www.example.org/mlo-belgrade/newsroom/archive/';
 
-const mounted: HTMLElement[] = [];
-
-/**
- * Renders a template into the document. Not open-wc's `fixture()`: for a plain wrapper element it
- * waits for an animation frame, and the runner's second page at a time is hidden, where frames never come.
- */
-function mount(template: TemplateResult): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  mounted.push(container);
-  render(template, container);
-  return container.firstElementChild as HTMLElement;
-}
-
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
 
 async function settled(el: MloBreadcrumb): Promise<void> {
   await el.updateComplete;

@@ -1,9 +1,9 @@
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloOfficeContact } from '../src/elements/office-contact/office-contact.js';
 import '../src/elements/office-contact/define.js';
 import { examples, renderOfficeContactExample, type OfficeContactExample } from '../fixtures/office-contact.js';
+import { mount } from './helpers/mount.js';
 
 /** The contact block of the source page, unit by unit, line by line. */
 const SOURCE_PAGE_UNITS = [
@@ -23,23 +23,6 @@ interface JsonLdOffice {
   description?: string;
 }
 
-const mounted: HTMLElement[] = [];
-
-/**
- * Renders a template into the document. Not open-wc's `fixture()`: for a plain wrapper element it
- * waits for an animation frame, and the runner's second page at a time is hidden, where frames never come.
- */
-function mount(template: TemplateResult): HTMLElement {
-  const container = document.createElement('div');
-  document.body.append(container);
-  mounted.push(container);
-  render(template, container);
-  return container.firstElementChild as HTMLElement;
-}
-
-afterEach(() => {
-  for (const container of mounted.splice(0)) container.remove();
-});
 
 async function settled(el: MloOfficeContact): Promise<void> {
   await el.updateComplete;

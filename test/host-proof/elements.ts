@@ -4,10 +4,10 @@
  * and a walk through every shadow root (a list's cards included) to reach what a reader sees.
  */
 import { waitUntil } from '@open-wc/testing';
-import { render, type TemplateResult } from 'lit';
 import { DEMO_ARTICLE_ID } from '../../fixtures/breadcrumb.js';
 import { clearFeedCache } from '../../src/feed/load.js';
 import '../../src/mlo-widgets.js';
+import { mount as mountTemplate, mountContainer } from '../helpers/mount.js';
 
 export const DEMO_FEED = '/demo/feed/feed.json';
 export { DEMO_ARTICLE_ID };
@@ -43,18 +43,13 @@ export interface Mounted<E extends HTMLElement = HTMLElement> {
   element: E;
 }
 
-const containers: HTMLElement[] = [];
-
 afterEach(() => {
-  for (const container of containers.splice(0)) container.remove();
   clearFeedCache();
 });
 
 /** Puts `<tag attributes>` inside a frame with the given language, direction, theme and width. */
 export function mount<E extends HTMLElement = HTMLElement>(tag: ElementTag, attributes: Readonly<Record<string, string>>, options: FrameOptions = {}): Mounted<E> {
-  const container = document.createElement('div');
-  containers.push(container);
-  (options.parent ?? document.body).append(container);
+  const container = mountContainer(options.parent);
   const frame = document.createElement('div');
   frame.className = 'styling-frame';
   if (options.lang !== undefined) frame.lang = options.lang;
@@ -70,13 +65,7 @@ export function mount<E extends HTMLElement = HTMLElement>(tag: ElementTag, attr
 }
 
 /** Renders a fixture's example (a frame with the element inside) at the end of `<body>`; returns the frame. */
-export function mountTemplate(template: TemplateResult): HTMLElement {
-  const container = document.createElement('div');
-  containers.push(container);
-  document.body.append(container);
-  render(template, container);
-  return container.firstElementChild as HTMLElement;
-}
+export { mountTemplate };
 
 /** Every element under `root`, entering shadow roots (nested ones too), in document order. */
 export function allElements(root: Element | ShadowRoot): Element[] {
