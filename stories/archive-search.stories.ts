@@ -34,6 +34,7 @@ export const NoResults = story(examples.noResults);
 export const PagedFeed = story(examples.paged);
 export const UrlSync = story(examples.urlSync);
 export const Empty = story(examples.empty);
+export const Loading = story(examples.loading);
 export const ErrorState = story(examples.error);
 export const NotAFeed = story(examples.notAFeed);
 export const NoSource = story(examples.noSource);

@@ -37,6 +37,7 @@ export const LongName = story(examples.longName);
 export const RightToLeft = story(examples.rightToLeft);
 export const SerbianLatin = story(examples.serbianLatin);
 export const SerbianCyrillic = story(examples.serbianCyrillic);
+export const Loading = story(examples.loading);
 export const CustomLabel = story(examples.customLabel);
 export const NoJsonLd = story(examples.noJsonLd);
 export const Hostile = story(examples.hostile);

@@ -40,3 +40,4 @@ export const LongName = story(examples.longName);
 export const NoOffices = story(examples.noOffices);
 export const ErrorState = story(examples.error);
 export const NotAFeed = story(examples.notAFeed);
+export const Loading = story(examples.loading);
