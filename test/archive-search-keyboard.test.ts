@@ -11,6 +11,7 @@ import type { ArticleSelectEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloArchiveSearch } from '../src/elements/archive-search/archive-search.js';
 import { announcement, combobox, listbox, optionTitles, options, renderIndexed, renderSearch, typeQuery, until } from './archive-search-helpers.js';
+import { gateFetch } from './helpers/fetch.js';
 
 /** The element with "belgrade" typed and its results listed. */
 async function withResults(): Promise<MloArchiveSearch> {
@@ -99,28 +100,18 @@ describe('mlo-archive-search: keyboard', () => {
   });
 
   it('a list closed with Escape stays closed while more pages are indexed', async () => {
-    const originalFetch = window.fetch;
-    let releasePage2!: () => void;
-    const page2Released = new Promise<void>((resolve) => (releasePage2 = resolve));
-    window.fetch = async (input, init) => {
-      if (String(input instanceof Request ? input.url : input).includes('search-page-2.json')) await page2Released;
-      return originalFetch(input, init);
-    };
-    try {
-      const { element, ready } = await renderSearch({ ...examples.paged, query: 'liaison' });
-      await until(() => options(element).length === 1, 'page 1 was not searched');
-      await press(element, 'Escape');
-      expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
-      releasePage2();
-      await ready;
-      await element.updateComplete;
-      expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
-      combobox(element).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
-      await element.updateComplete;
-      expect(combobox(element).getAttribute('aria-expanded')).to.equal('true');
-    } finally {
-      window.fetch = originalFetch;
-    }
+    const page2 = gateFetch((url) => url.includes('search-page-2.json'));
+    const { element, ready } = await renderSearch({ ...examples.paged, query: 'liaison' });
+    await until(() => options(element).length === 1, 'page 1 was not searched');
+    await press(element, 'Escape');
+    expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
+    page2.release();
+    await ready;
+    await element.updateComplete;
+    expect(combobox(element).getAttribute('aria-expanded')).to.equal('false');
+    combobox(element).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(combobox(element).getAttribute('aria-expanded')).to.equal('true');
   });
 
   it('Enter fires a cancelable mlo-article-select for the active result', async () => {

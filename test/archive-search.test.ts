@@ -15,6 +15,7 @@ import {
   typeQuery,
   until,
 } from './archive-search-helpers.js';
+import { networkError, neverAnswers, realFetch, stubFetch } from './helpers/fetch.js';
 
 afterEach(() => clearFeedCache());
 
@@ -308,10 +309,6 @@ describe('mlo-archive-search: hostile feeds', () => {
 });
 
 describe('mlo-archive-search: when the archive cannot be searched here', () => {
-  let originalFetch: typeof window.fetch;
-  beforeEach(() => (originalFetch = window.fetch));
-  afterEach(() => (window.fetch = originalFetch));
-
   it('says why, offers Retry and a plain GET form to the site’s search page', async () => {
     const { element } = await renderSearch(examples.error);
     await until(() => shadow(element).querySelector('[role="alert"]') !== null, 'no alert');
@@ -332,7 +329,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
 
   it('recovers on Retry once the feed answers', async () => {
     let fail = true;
-    window.fetch = (input, init) => (fail ? Promise.reject(new TypeError('offline')) : originalFetch(input, init));
+    stubFetch((input, init) => (fail ? networkError() : realFetch(input, init)));
     const { element, ready } = await renderSearch(examples.default);
     await until(() => shadow(element).querySelector('[role="alert"]') !== null, 'no alert');
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include('could not be reached');
@@ -369,7 +366,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
   });
 
   it('while loading, shows the box and says the archive is loading', async () => {
-    window.fetch = () => new Promise<Response>(() => {});
+    stubFetch(neverAnswers);
     const { element } = await renderSearch(examples.default);
     await element.updateComplete;
     expect(shadow(element).querySelector('[part="progress"]')!.textContent).to.equal('Loading the archive…');

@@ -15,6 +15,7 @@ import {
   type ArticleCardExample,
 } from '../fixtures/article-card.js';
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation } from './article-card-helpers.js';
+import { realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {
   interface Window {
@@ -277,17 +278,12 @@ describe('mlo-article-card', () => {
       expect(text(part(alert, 'error-title'))).to.equal('The news article was not found');
       expect(text(part(alert, 'error-message'))).to.contain('article-id');
       let requests = 0;
-      const realFetch = window.fetch;
-      window.fetch = (...args) => {
+      stubFetch((input, init) => {
         requests += 1;
-        return realFetch(...args);
-      };
-      try {
-        part(alert, 'retry-button')!.click();
-        await waitUntil(() => requests === 1 && root.querySelector('[role="alert"]'), 'Retry did not ask the network again', { timeout: 5000 });
-      } finally {
-        window.fetch = realFetch;
-      }
+        return realFetch(input, init);
+      });
+      part(alert, 'retry-button')!.click();
+      await waitUntil(() => requests === 1 && root.querySelector('[role="alert"]'), 'Retry did not ask the network again', { timeout: 5000 });
     });
 
     it('shows the fetch error in words, with Retry, and fires mlo-feed-error', async () => {
@@ -303,22 +299,17 @@ describe('mlo-article-card', () => {
 
     it('fetches a feed once for a list of cards on one page', async () => {
       let requests = 0;
-      const realFetch = window.fetch;
-      window.fetch = (...args) => {
+      stubFetch((input, init) => {
         requests += 1;
-        return realFetch(...args);
-      };
-      try {
-        const frame = fixtureSync<HTMLElement>(html`<div>
-          ${renderArticleCardExample(examples.teaser)}${renderArticleCardExample(examples.full)}${renderArticleCardExample(examples.headline)}
-        </div>`);
-        const cards = [...frame.querySelectorAll('mlo-article-card')];
-        await Promise.all(cards.map((card) => card.updateComplete));
-        await waitUntil(() => cards.every((card) => !card.shadowRoot!.querySelector('[part~="skeleton"]')), 'cards never loaded', { timeout: 5000 });
-        expect(requests).to.equal(1);
-      } finally {
-        window.fetch = realFetch;
-      }
+        return realFetch(input, init);
+      });
+      const frame = fixtureSync<HTMLElement>(html`<div>
+        ${renderArticleCardExample(examples.teaser)}${renderArticleCardExample(examples.full)}${renderArticleCardExample(examples.headline)}
+      </div>`);
+      const cards = [...frame.querySelectorAll('mlo-article-card')];
+      await Promise.all(cards.map((card) => card.updateComplete));
+      await waitUntil(() => cards.every((card) => !card.shadowRoot!.querySelector('[part~="skeleton"]')), 'cards never loaded', { timeout: 5000 });
+      expect(requests).to.equal(1);
     });
   });
 

@@ -12,6 +12,7 @@ import {
   renderBreadcrumbExample,
   type BreadcrumbExample,
 } from '../fixtures/breadcrumb.js';
+import { failFirstFetch, gateFetch, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
 import { mount } from './helpers/mount.js';
 
 const ARCHIVE = 'https://www.example.org/mlo-belgrade/newsroom/archive/';
@@ -286,55 +287,40 @@ describe('mlo-breadcrumb', () => {
     });
 
     it('shares one request with other elements reading the same feed', async () => {
-      const realFetch = window.fetch;
       const requested: string[] = [];
-      window.fetch = (input, init) => {
-        requested.push(String(input instanceof Request ? input.url : input));
+      stubFetch((input, init) => {
+        requested.push(requestUrl(input));
         return realFetch(input, init);
-      };
-      try {
-        const frame = mount(
-          renderBreadcrumbExample({ description: '', src: ARTICLE_FEED, articleId: SOURCE_ARTICLE_ID }),
-        );
-        const second = document.createElement('mlo-breadcrumb');
-        second.src = ARTICLE_FEED;
-        second.articleId = 'archive-year-differs-from-url';
-        frame.append(second);
-        const first = frame.querySelector('mlo-breadcrumb')!;
-        await settled(first);
-        await settled(second);
-        expect(stepNames(first)[3]).to.equal('2023');
-        expect(stepNames(second)[3]).to.equal('2019');
-        expect(requested.filter((url) => url.endsWith('breadcrumb-article.json'))).to.have.length(1);
-      } finally {
-        window.fetch = realFetch;
-      }
+      });
+      const frame = mount(
+        renderBreadcrumbExample({ description: '', src: ARTICLE_FEED, articleId: SOURCE_ARTICLE_ID }),
+      );
+      const second = document.createElement('mlo-breadcrumb');
+      second.src = ARTICLE_FEED;
+      second.articleId = 'archive-year-differs-from-url';
+      frame.append(second);
+      const first = frame.querySelector('mlo-breadcrumb')!;
+      await settled(first);
+      await settled(second);
+      expect(stepNames(first)[3]).to.equal('2023');
+      expect(stepNames(second)[3]).to.equal('2019');
+      expect(requested.filter((url) => url.endsWith('breadcrumb-article.json'))).to.have.length(1);
     });
 
     it('shows a skeleton line of the final height while loading, announced as a status', async () => {
-      const realFetch = window.fetch;
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      window.fetch = async (input, init) => {
-        await gate;
-        return realFetch(input, init);
-      };
-      try {
-        const frame = mount(renderBreadcrumbExample(examples.fromFeed));
-        const el = frame.querySelector('mlo-breadcrumb')!;
-        await el.updateComplete;
-        const loading = el.shadowRoot!.querySelector('[part~="loading"]')!;
-        expect(loading.getAttribute('role')).to.equal('status');
-        expect(loading.textContent).to.contain('Loading the breadcrumb');
-        const skeletonHeight = el.shadowRoot!.querySelector('[part~="skeleton"]')!.getBoundingClientRect().height;
-        release();
-        await settled(el);
-        const stepHeight = steps(el)[0].getBoundingClientRect().height;
-        expect(skeletonHeight).to.be.greaterThan(0);
-        expect(skeletonHeight).to.equal(stepHeight);
-      } finally {
-        window.fetch = realFetch;
-      }
+      const gate = gateFetch();
+      const frame = mount(renderBreadcrumbExample(examples.fromFeed));
+      const el = frame.querySelector('mlo-breadcrumb')!;
+      await el.updateComplete;
+      const loading = el.shadowRoot!.querySelector('[part~="loading"]')!;
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(loading.textContent).to.contain('Loading the breadcrumb');
+      const skeletonHeight = el.shadowRoot!.querySelector('[part~="skeleton"]')!.getBoundingClientRect().height;
+      gate.release();
+      await settled(el);
+      const stepHeight = steps(el)[0].getBoundingClientRect().height;
+      expect(skeletonHeight).to.be.greaterThan(0);
+      expect(skeletonHeight).to.equal(stepHeight);
     });
   });
 
@@ -373,24 +359,12 @@ describe('mlo-breadcrumb', () => {
     });
 
     it('recovers when Retry succeeds', async () => {
-      const realFetch = window.fetch;
-      let failures = 1;
-      window.fetch = async (input, init) => {
-        if (failures > 0) {
-          failures -= 1;
-          return new Response('Service Unavailable', { status: 503 });
-        }
-        return realFetch(input, init);
-      };
-      try {
-        const el = await renderExample(examples.fromFeed);
-        expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('HTTP 503');
-        el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
-        await waitUntil(() => stepNames(el).length === 5, 'Retry did not show the path');
-        expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
-      } finally {
-        window.fetch = realFetch;
-      }
+      failFirstFetch(async () => new Response('Service Unavailable', { status: 503 }));
+      const el = await renderExample(examples.fromFeed);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('HTTP 503');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => stepNames(el).length === 5, 'Retry did not show the path');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(null);
     });
 
     it('says so when the feed has no trail to show', async () => {

@@ -8,6 +8,7 @@ import type { ArticleSelectEvent, FeedErrorEvent, FeedLoadEvent } from '../src/e
 import { clearFeedCache } from '../src/feed/load.js';
 import { NEWS_FEED, NEWS_FEED_ITEMS, examples, renderNewsListExample, type NewsListExample } from '../fixtures/news-list.js';
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation } from './article-card-helpers.js';
+import { gateFetch, networkError, realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {
   interface Window {
@@ -69,17 +70,6 @@ async function clickLoadMore(list: MloNewsList): Promise<void> {
   await aTimeout(0);
   await list.updateComplete;
 }
-
-/** Replaces window.fetch for one test; the returned function restores it. */
-function stubFetch(implementation: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>): () => void {
-  const realFetch = window.fetch;
-  window.fetch = implementation as typeof window.fetch;
-  return () => {
-    window.fetch = realFetch;
-  };
-}
-
-const realFetch = window.fetch.bind(window);
 
 /** A feed given as data for order, limit and filter tests: dates, tags, languages and years chosen to tell them apart. */
 const orderFeed = {
@@ -254,56 +244,48 @@ describe('mlo-news-list', () => {
 
     it('follows next_url when the loaded items run out, and stops when the pages loop back', async () => {
       const requested: string[] = [];
-      const restore = stubFetch((input, init) => {
+      stubFetch((input, init) => {
         requested.push(new URL(String(input), location.href).pathname);
         return realFetch(input, init);
       });
-      try {
-        const { list, root } = await renderList(examples.paged);
-        expect(cards(list)).to.have.length(4);
-        expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json']);
-        await clickLoadMore(list);
-        expect(cards(list)).to.have.length(8);
-        expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json', '/fixtures/feeds/paged-2.json']);
-        expect(deepActiveElement()).to.equal(part(cards(list)[4].shadowRoot!, 'link'));
-        await clickLoadMore(list);
-        expect(cards(list)).to.have.length(12);
-        await clickLoadMore(list);
-        expect(cards(list)).to.have.length(15);
-        expect(text(part(root, 'status'))).to.equal('3 more news items loaded.');
-        expect(loadMoreButton(list)).to.equal(null);
-        // paged-3.json links back to paged-1.json: it is not requested again.
-        expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json', '/fixtures/feeds/paged-2.json', '/fixtures/feeds/paged-3.json']);
-        const ids = cards(list).map((card) => card.article!.id);
-        expect(new Set(ids).size).to.equal(15);
-      } finally {
-        restore();
-      }
+      const { list, root } = await renderList(examples.paged);
+      expect(cards(list)).to.have.length(4);
+      expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json']);
+      await clickLoadMore(list);
+      expect(cards(list)).to.have.length(8);
+      expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json', '/fixtures/feeds/paged-2.json']);
+      expect(deepActiveElement()).to.equal(part(cards(list)[4].shadowRoot!, 'link'));
+      await clickLoadMore(list);
+      expect(cards(list)).to.have.length(12);
+      await clickLoadMore(list);
+      expect(cards(list)).to.have.length(15);
+      expect(text(part(root, 'status'))).to.equal('3 more news items loaded.');
+      expect(loadMoreButton(list)).to.equal(null);
+      // paged-3.json links back to paged-1.json: it is not requested again.
+      expect(requested).to.deep.equal(['/fixtures/feeds/paged-1.json', '/fixtures/feeds/paged-2.json', '/fixtures/feeds/paged-3.json']);
+      const ids = cards(list).map((card) => card.article!.id);
+      expect(new Set(ids).size).to.equal(15);
     });
 
     it('says so when a next page fails, and tries again from the same button', async () => {
       let failNextPage = true;
-      const restore = stubFetch((input, init) => {
+      stubFetch((input, init) => {
         if (String(input).endsWith('paged-2.json') && failNextPage) return Promise.resolve(new Response('Server error', { status: 503 }));
         return realFetch(input, init);
       });
-      try {
-        const { list, root } = await renderList(examples.paged);
-        const errorEvent = oneEvent(list, 'mlo-feed-error') as Promise<FeedErrorEvent>;
-        await clickLoadMore(list);
-        expect((await errorEvent).detail.error.status).to.equal(503);
-        const alert = part(root, 'load-more-error')!;
-        expect(alert.getAttribute('role')).to.equal('alert');
-        expect(text(alert)).to.equal("More news could not be loaded. The news feed's server answered with an error (HTTP 503).");
-        // The fifth item of page 1 was already loaded: it is shown.
-        expect(cards(list)).to.have.length(5);
-        failNextPage = false;
-        await clickLoadMore(list);
-        expect(part(root, 'load-more-error')).to.equal(null);
-        expect(cards(list)).to.have.length(9);
-      } finally {
-        restore();
-      }
+      const { list, root } = await renderList(examples.paged);
+      const errorEvent = oneEvent(list, 'mlo-feed-error') as Promise<FeedErrorEvent>;
+      await clickLoadMore(list);
+      expect((await errorEvent).detail.error.status).to.equal(503);
+      const alert = part(root, 'load-more-error')!;
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(text(alert)).to.equal("More news could not be loaded. The news feed's server answered with an error (HTTP 503).");
+      // The fifth item of page 1 was already loaded: it is shown.
+      expect(cards(list)).to.have.length(5);
+      failNextPage = false;
+      await clickLoadMore(list);
+      expect(part(root, 'load-more-error')).to.equal(null);
+      expect(cards(list)).to.have.length(9);
     });
 
     it('announces in Serbian with the right plural form', async () => {
@@ -334,25 +316,16 @@ describe('mlo-news-list', () => {
 
     for (const layout of ['list', 'grid', 'headlines'] as const) {
       it(`reserves the final height (${layout}, default limit): no layout shift when the news arrives`, async () => {
-        let release!: () => void;
-        const gate = new Promise<void>((resolve) => (release = resolve));
-        const restore = stubFetch(async (input, init) => {
-          await gate;
-          return realFetch(input, init);
-        });
-        try {
-          const { list } = await renderList({ src: NEWS_FEED, layout, width: '760px', description: '' }, { settle: false });
-          const placeholders = [...list.shadowRoot!.querySelectorAll<MloArticleCard>('mlo-article-card')];
-          await Promise.all(placeholders.map((card) => card.updateComplete));
-          const before = list.getBoundingClientRect().height;
-          release();
-          await settled(list);
-          expect(cards(list)).to.have.length(10);
-          expect(loadMoreButton(list)).to.exist;
-          expect(list.getBoundingClientRect().height).to.be.closeTo(before, 2);
-        } finally {
-          restore();
-        }
+        const gate = gateFetch();
+        const { list } = await renderList({ src: NEWS_FEED, layout, width: '760px', description: '' }, { settle: false });
+        const placeholders = [...list.shadowRoot!.querySelectorAll<MloArticleCard>('mlo-article-card')];
+        await Promise.all(placeholders.map((card) => card.updateComplete));
+        const before = list.getBoundingClientRect().height;
+        gate.release();
+        await settled(list);
+        expect(cards(list)).to.have.length(10);
+        expect(loadMoreButton(list)).to.exist;
+        expect(list.getBoundingClientRect().height).to.be.closeTo(before, 2);
       });
     }
   });
@@ -373,23 +346,19 @@ describe('mlo-news-list', () => {
 
     it('failure: an alert in a webmaster\'s words with Retry, which loads the feed once it works', async () => {
       let calls = 0;
-      const restore = stubFetch((_input, init) => {
+      stubFetch((_input, init) => {
         calls += 1;
         return calls === 1 ? Promise.resolve(new Response('<h1>Internal error</h1>', { status: 500 })) : realFetch(NEWS_FEED, init);
       });
-      try {
-        const errorEvent = oneEvent(document, 'mlo-feed-error') as Promise<FeedErrorEvent>;
-        const { list, root } = await renderList(examples.error);
-        expect((await errorEvent).detail.error.kind).to.equal('http');
-        const alert = root.querySelector('[role="alert"]')!;
-        expect(text(part(alert, 'error-title'))).to.equal('The news could not be loaded');
-        expect(text(part(alert, 'error-message'))).to.equal("The news feed's server answered with an error (HTTP 500).");
-        part(alert, 'retry-button')!.click();
-        await waitUntil(() => cards(list).length === 10, 'Retry did not load the feed', { timeout: 5000 });
-        expect(root.querySelector('[role="alert"]')).to.equal(null);
-      } finally {
-        restore();
-      }
+      const errorEvent = oneEvent(document, 'mlo-feed-error') as Promise<FeedErrorEvent>;
+      const { list, root } = await renderList(examples.error);
+      expect((await errorEvent).detail.error.kind).to.equal('http');
+      const alert = root.querySelector('[role="alert"]')!;
+      expect(text(part(alert, 'error-title'))).to.equal('The news could not be loaded');
+      expect(text(part(alert, 'error-message'))).to.equal("The news feed's server answered with an error (HTTP 500).");
+      part(alert, 'retry-button')!.click();
+      await waitUntil(() => cards(list).length === 10, 'Retry did not load the feed', { timeout: 5000 });
+      expect(root.querySelector('[role="alert"]')).to.equal(null);
     });
 
     it('explains a 404, an HTML page and broken JSON differently', async () => {
@@ -407,26 +376,22 @@ describe('mlo-news-list', () => {
 
     it('stale: when a reload fails after a success, keeps the last good copy, says how old it is, and Retry recovers', async () => {
       let online = true;
-      const restore = stubFetch((input, init) => (online ? realFetch(input, init) : Promise.reject(new TypeError('Failed to fetch'))));
-      try {
-        const { list, root } = await renderList(examples.limit);
-        expect(part(root, 'stale')).to.equal(null);
-        online = false;
-        const errorEvent = oneEvent(list, 'mlo-feed-error') as Promise<FeedErrorEvent>;
-        await list.reload();
-        await settled(list);
-        expect((await errorEvent).detail.error.kind).to.equal('network');
-        const notice = part(root, 'stale')!;
-        expect(text(notice)).to.match(/^Showing a saved copy, last updated (now|\d+ seconds? ago)\. Retry$/);
-        expect(cards(list)).to.have.length(3);
-        expect(root.querySelector('[role="alert"]')).to.equal(null);
-        online = true;
-        part(notice, 'retry-button')!.click();
-        await waitUntil(() => !part(root, 'stale'), 'Retry did not clear the stale notice', { timeout: 5000 });
-        expect(cards(list)).to.have.length(3);
-      } finally {
-        restore();
-      }
+      stubFetch((input, init) => (online ? realFetch(input, init) : networkError()));
+      const { list, root } = await renderList(examples.limit);
+      expect(part(root, 'stale')).to.equal(null);
+      online = false;
+      const errorEvent = oneEvent(list, 'mlo-feed-error') as Promise<FeedErrorEvent>;
+      await list.reload();
+      await settled(list);
+      expect((await errorEvent).detail.error.kind).to.equal('network');
+      const notice = part(root, 'stale')!;
+      expect(text(notice)).to.match(/^Showing a saved copy, last updated (now|\d+ seconds? ago)\. Retry$/);
+      expect(cards(list)).to.have.length(3);
+      expect(root.querySelector('[role="alert"]')).to.equal(null);
+      online = true;
+      part(notice, 'retry-button')!.click();
+      await waitUntil(() => !part(root, 'stale'), 'Retry did not clear the stale notice', { timeout: 5000 });
+      expect(cards(list)).to.have.length(3);
     });
 
     it('stale: a saved copy from an earlier visit is shown with its age and Retry when the server is down', async () => {

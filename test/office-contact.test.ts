@@ -3,6 +3,7 @@ import { clearFeedCache } from '../src/feed/load.js';
 import type { MloOfficeContact } from '../src/elements/office-contact/office-contact.js';
 import '../src/elements/office-contact/define.js';
 import { examples, renderOfficeContactExample, type OfficeContactExample } from '../fixtures/office-contact.js';
+import { failFirstFetch, gateFetch, realFetch, stubFetch } from './helpers/fetch.js';
 import { mount } from './helpers/mount.js';
 
 /** The contact block of the source page, unit by unit, line by line. */
@@ -244,27 +245,17 @@ describe('mlo-office-contact', () => {
     });
 
     it('shows a placeholder announced as a status while loading', async () => {
-      const realFetch = window.fetch;
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      window.fetch = async (input, init) => {
-        await gate;
-        return realFetch(input, init);
-      };
-      try {
-        const frame = mount(renderOfficeContactExample(examples.fromFeed));
-        const el = frame.querySelector('mlo-office-contact')!;
-        await el.updateComplete;
-        const loading = el.shadowRoot!.querySelector('[part~="loading"]')!;
-        expect(loading.getAttribute('role')).to.equal('status');
-        expect(loading.textContent).to.contain('Loading contact details');
-        expect(el.querySelector('script')).to.equal(null);
-        release();
-        await settled(el);
-        expect(units(el)).to.have.length(4);
-      } finally {
-        window.fetch = realFetch;
-      }
+      const gate = gateFetch();
+      const frame = mount(renderOfficeContactExample(examples.fromFeed));
+      const el = frame.querySelector('mlo-office-contact')!;
+      await el.updateComplete;
+      const loading = el.shadowRoot!.querySelector('[part~="loading"]')!;
+      expect(loading.getAttribute('role')).to.equal('status');
+      expect(loading.textContent).to.contain('Loading contact details');
+      expect(el.querySelector('script')).to.equal(null);
+      gate.release();
+      await settled(el);
+      expect(units(el)).to.have.length(4);
     });
 
     it('explains a 404 in an alert with Retry, and fires mlo-feed-error', async () => {
@@ -281,23 +272,11 @@ describe('mlo-office-contact', () => {
     });
 
     it('recovers when Retry succeeds', async () => {
-      const realFetch = window.fetch;
-      let failures = 1;
-      window.fetch = async (input, init) => {
-        if (failures > 0) {
-          failures -= 1;
-          throw new TypeError('Failed to fetch');
-        }
-        return realFetch(input, init);
-      };
-      try {
-        const el = await renderExample(examples.fromFeed);
-        expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be reached');
-        el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
-        await waitUntil(() => units(el).length === 4, 'Retry did not show the offices');
-      } finally {
-        window.fetch = realFetch;
-      }
+      failFirstFetch();
+      const el = await renderExample(examples.fromFeed);
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be reached');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+      await waitUntil(() => units(el).length === 4, 'Retry did not show the offices');
     });
 
     it('says an HTML page is not a feed', async () => {
@@ -316,23 +295,18 @@ describe('mlo-office-contact', () => {
 
   describe('content of its own', () => {
     it('wins over the data: shown through a slot, no request, no JSON-LD from data', async () => {
-      const realFetch = window.fetch;
       const requested: string[] = [];
-      window.fetch = (input, init) => {
+      stubFetch((input, init) => {
         requested.push(String(input));
         return realFetch(input, init);
-      };
-      try {
-        const el = await renderExample(examples.ownContent);
-        const slot = el.shadowRoot!.querySelector('slot')!;
-        expect(slot.assignedElements().map((node) => node.localName)).to.deep.equal(['h2', 'address']);
-        expect(el.querySelector('address')!.getBoundingClientRect().height).to.be.greaterThan(0);
-        expect(units(el)).to.have.length(0);
-        expect(el.querySelector('script')).to.equal(null);
-        expect(requested).to.deep.equal([]);
-      } finally {
-        window.fetch = realFetch;
-      }
+      });
+      const el = await renderExample(examples.ownContent);
+      const slot = el.shadowRoot!.querySelector('slot')!;
+      expect(slot.assignedElements().map((node) => node.localName)).to.deep.equal(['h2', 'address']);
+      expect(el.querySelector('address')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(units(el)).to.have.length(0);
+      expect(el.querySelector('script')).to.equal(null);
+      expect(requested).to.deep.equal([]);
     });
 
     it('gives way to the data when the content is removed, and back when it returns', async () => {

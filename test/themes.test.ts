@@ -28,6 +28,7 @@ import {
   type ElementTag,
   type FrameOptions,
 } from './host-proof/elements.js';
+import { neverAnswers, realFetch, stubFetch } from './helpers/fetch.js';
 
 type Rgb = [number, number, number];
 type Rgba = [number, number, number, number];
@@ -381,13 +382,9 @@ function skeletons(element: HTMLElement): HTMLElement[] {
 }
 
 describe('reduced motion', () => {
-  let restoreFetch: (() => void) | undefined;
   beforeEach(() => {
-    const realFetch = window.fetch;
-    window.fetch = (input, init) => (String(input).includes('never-answers') ? new Promise<Response>(() => {}) : realFetch(input, init));
-    restoreFetch = () => (window.fetch = realFetch);
+    stubFetch((input, init) => (String(input).includes('never-answers') ? neverAnswers() : realFetch(input, init)));
   });
-  afterEach(() => restoreFetch?.());
 
   // The archive search has no placeholder blocks: it says "Loading the archive…" in words.
   for (const tag of ['mlo-news-list', 'mlo-article-card', 'mlo-breadcrumb', 'mlo-office-contact'] as const) {
