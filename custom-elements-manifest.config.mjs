@@ -33,6 +33,29 @@ function sharedTokens() {
   };
 }
 
+/**
+ * `limit = DEFAULT_LIMIT` would show "DEFAULT_LIMIT" as the default in the docs: a default that
+ * names a module-level constant with a literal value is written out as that value.
+ */
+function constantDefaults() {
+  return {
+    name: 'mlo-constant-defaults',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        let source;
+        for (const declaration of module.declarations ?? []) {
+          for (const entry of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+            if (!entry.default || !/^[A-Z][A-Z0-9_]*$/.test(entry.default)) continue;
+            source ??= readFileSync(new URL(`./${module.path}`, import.meta.url), 'utf8');
+            const literal = new RegExp(`^const ${entry.default}\\s*=\\s*([-\\d.]+|'[^']*'|"[^"]*"|true|false);`, 'm').exec(source);
+            if (literal) entry.default = literal[1];
+          }
+        }
+      }
+    },
+  };
+}
+
 /** Members that are not public API: `private`/`protected` fields (Lit `@state`s, controllers) and statics such as `styles`. */
 function isPublicMember(member) {
   if (member.privacy === 'private' || member.privacy === 'protected') return false;
@@ -165,5 +188,5 @@ export default {
   litelement: true,
   // package.json already names the manifest; the analyzer must not rewrite that shared file.
   packagejson: false,
-  plugins: [publicApiOnly(), eventTypesFromDescriptions(), expandLiteralAliases(), typesFromPropertyOptions(), sharedTokens()],
+  plugins: [publicApiOnly(), eventTypesFromDescriptions(), expandLiteralAliases(), typesFromPropertyOptions(), sharedTokens(), constantDefaults()],
 };
