@@ -62,3 +62,19 @@ export function deepActiveElement(): Element | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active;
 }
+
+/**
+ * For a `describe` block of hostile-feed tests: hostile.json's payloads call alert(); were any to
+ * run, the trap sets `window.__xss` (which the tests check stays unset).
+ */
+export function trapAlerts(): void {
+  const realAlert = window.alert;
+  beforeEach(() => {
+    window.alert = () => {
+      (window as Window & { __xss?: string }).__xss = 'alert';
+    };
+  });
+  afterEach(() => {
+    window.alert = realAlert;
+  });
+}

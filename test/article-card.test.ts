@@ -14,7 +14,7 @@ import {
   renderArticleCardExample,
   type ArticleCardExample,
 } from '../fixtures/article-card.js';
-import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation } from './article-card-helpers.js';
+import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './article-card-helpers.js';
 import { realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {
@@ -373,16 +373,7 @@ describe('mlo-article-card', () => {
   });
 
   describe('hostile feed', () => {
-    // hostile.json's payloads call alert() and msgbox(): were any to run, the flag would flip.
-    const realAlert = window.alert;
-    beforeEach(() => {
-      window.alert = () => {
-        window.__xss = 'alert';
-      };
-    });
-    afterEach(() => {
-      window.alert = realAlert;
-    });
+    trapAlerts();
 
     it('renders every field of the hostile item inert, in both variants, and shows markup as text', async () => {
       for (const example of [examples.hostileTeaser, examples.hostileFull]) {

@@ -7,7 +7,7 @@ import '../src/elements/news-list/define.js';
 import type { ArticleSelectEvent, FeedErrorEvent, FeedLoadEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { NEWS_FEED, NEWS_FEED_ITEMS, examples, renderNewsListExample, type NewsListExample } from '../fixtures/news-list.js';
-import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation } from './article-card-helpers.js';
+import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './article-card-helpers.js';
 import { gateFetch, networkError, realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {
@@ -435,16 +435,7 @@ describe('mlo-news-list', () => {
   });
 
   describe('hostile feed', () => {
-    // hostile.json's payloads call alert() and msgbox(): were any to run, the flag would flip.
-    const realAlert = window.alert;
-    beforeEach(() => {
-      window.alert = () => {
-        window.__xss = 'alert';
-      };
-    });
-    afterEach(() => {
-      window.alert = realAlert;
-    });
+    trapAlerts();
 
     it('renders every field inert and shows markup as text', async () => {
       const { list, root } = await renderList(examples.hostile);
