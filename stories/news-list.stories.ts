@@ -42,6 +42,7 @@ export const DemoFeedCyrillic = story(examples.demoFeedCyrillic);
 export const Data = story(examples.data);
 export const NewTab = story(examples.newTab);
 export const Loading = story(examples.loading);
+export const NoSource = story(examples.noSource);
 export const Empty = story(examples.empty);
 export const NoMatches = story(examples.noMatches);
 export const ErrorState = story(examples.error);

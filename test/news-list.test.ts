@@ -7,6 +7,7 @@ import '../src/elements/news-list/define.js';
 import type { ArticleSelectEvent, FeedErrorEvent, FeedLoadEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { NEWS_FEED, NEWS_FEED_ITEMS, examples, renderNewsListExample, type NewsListExample } from '../fixtures/news-list.js';
+import { holdPendingRequests } from '../fixtures/pending.js';
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './article-card-helpers.js';
 import { gateFetch, networkError, realFetch, stubFetch } from './helpers/fetch.js';
 
@@ -302,8 +303,24 @@ describe('mlo-news-list', () => {
     });
   });
 
+  describe('without a feed', () => {
+    it('says that no feed is set instead of showing a placeholder forever', async () => {
+      const { list, root } = await renderList(examples.noSource);
+      expect(text(part(root, 'empty')!)).to.contain('give this element a src attribute');
+      expect(root.querySelector('[aria-busy="true"]')).to.equal(null);
+      await expect(list).to.be.accessible();
+    });
+  });
+
   describe('before data arrives', () => {
+    let releasePending: (() => void) | undefined;
+    afterEach(() => {
+      releasePending?.();
+      releasePending = undefined;
+    });
+
     it('shows a busy placeholder of limit items, and the live region is already there', async () => {
+      releasePending = holdPendingRequests();
       const { list, root } = await renderList(examples.loading, { settle: false });
       const placeholder = part(root, 'skeleton')!;
       expect(placeholder.getAttribute('aria-busy')).to.equal('true');

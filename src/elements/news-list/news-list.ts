@@ -304,6 +304,8 @@ export class MloNewsList extends MloElement {
         return this.#renderReady();
       case 'error':
         return renderFeedError(this.locale, this.#feed.error, this.#retry);
+      case 'idle':
+        return renderEmpty(this.locale, commonMessages[this.locale].noSource);
       default:
         return this.#renderSkeleton();
     }

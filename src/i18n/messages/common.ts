@@ -9,6 +9,8 @@ export interface CommonMessages {
   retry: string;
   loading: string;
   empty: string;
+  /** Shown by a list given neither a `src` nor data. */
+  noSource: string;
   errorTitle: string;
   /** `age` is already localised ("5 minutes ago"). */
   stale: (age: string) => string;
@@ -20,6 +22,7 @@ export const commonMessages: LocaleTable<CommonMessages> = {
     retry: 'Retry',
     loading: 'Loading news…',
     empty: 'There is no news to show yet.',
+    noSource: 'No news feed is set: give this element a src attribute with the address of a JSON Feed.',
     errorTitle: 'The news could not be loaded',
     stale: (age) => `Showing a saved copy, last updated ${age}.`,
     feedError: (kind, status) => {
@@ -49,6 +52,7 @@ export const commonMessages: LocaleTable<CommonMessages> = {
     retry: 'Pokušaj ponovo',
     loading: 'Učitavanje vesti…',
     empty: 'Još nema vesti za prikaz.',
+    noSource: 'Izvor vesti nije zadat: dodajte ovom elementu atribut src sa adresom JSON Feed datoteke.',
     errorTitle: 'Vesti nije moguće učitati',
     stale: (age) => `Prikazuje se sačuvana kopija, poslednji put ažurirana ${age}.`,
     feedError: (kind, status) => {
@@ -78,6 +82,7 @@ export const commonMessages: LocaleTable<CommonMessages> = {
     retry: 'Покушај поново',
     loading: 'Учитавање вести…',
     empty: 'Још нема вести за приказ.',
+    noSource: 'Извор вести није задат: додајте овом елементу атрибут src са адресом JSON Feed датотеке.',
     errorTitle: 'Вести није могуће учитати',
     stale: (age) => `Приказује се сачувана копија, последњи пут ажурирана ${age}.`,
     feedError: (kind, status) => {
