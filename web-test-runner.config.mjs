@@ -1,9 +1,9 @@
-// Browser tests in Debian's headless Chromium (no browser download). See DEVELOPERS.md for the flags.
+// Browser tests in Debian's headless Chromium (no browser download); flags in scripts/chromium.mjs.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromium.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 /**
  * `executeServerCommand('emulate-forced-colors', { active })`: Windows High Contrast, switched on
@@ -42,18 +42,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: CHROMIUM_EXECUTABLE,
         headless: true,
-        args: [
-          '--headless',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--disable-quic',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -19,6 +19,7 @@ import { createServer } from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../scripts/chromium.mjs';
 import { createArchive, feedPages, sampleQueries } from './synthetic-archive.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -80,18 +81,9 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const origin = `http://127.0.0.1:${server.address().port}`;
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--headless',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--js-flags=--expose-gc',
-    '--enable-precise-memory-info',
-  ],
+  executablePath: CHROMIUM_EXECUTABLE,
+  // Plus what the memory figures need: a callable gc() and unrounded heap sizes.
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 
 const browserVersion = `Chromium ${browser.version()}`;

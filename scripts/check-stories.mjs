@@ -22,6 +22,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The same tags as `parameters.a11y` in .storybook/preview.ts. */
@@ -29,15 +30,6 @@ const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const RENDER_TIMEOUT_MS = 15_000;
 /** Loading stories stay busy on purpose (a feed that never answers); how long to wait for the others. */
 const SETTLE_TIMEOUT_MS = 4_000;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -237,7 +229,7 @@ async function main() {
   const axeSource = await readFile(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   const server = await serve(staticDir);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce' });
   const started = Date.now();
   const results = [];

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { foldForSearch, originalLength, searchTerms, tokenize, toLatin } from '../src/search/normalize.js';
 import { parseQuery } from '../src/search/search-index.js';
 import { SortedVocabulary } from '../src/search/vocabulary.js';
+import { seededRandom } from '../bench/synthetic-archive.mjs';
 
 describe('search: folding text', () => {
   it('lowercases and strips Serbian diacritics, writing đ as dj', () => {
@@ -103,16 +104,6 @@ function osaDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('search: the sorted vocabulary', () => {
   it('stays sorted as terms are added in batches, and finds prefixes', () => {
