@@ -7,36 +7,20 @@
  * "djordje". Plain TypeScript with no DOM: runs in a Worker and in Node.
  */
 
-/**
- * A table from two alphabets written as strings, letter for letter. Strings rather than object keys:
- * a minifier turns keys into bare identifiers, and a page in another encoding that loads the script
- * without `charset="utf-8"` would then stop at a syntax error instead of merely misreading letters.
- */
-function letterTable(letters: string, replacements: readonly string[]): Readonly<Record<string, string>> {
-  // Misread as another encoding, `letters` is longer than `replacements`: the extra letters map to themselves.
-  return Object.fromEntries(Array.from(letters, (letter, index) => [letter, replacements[index] ?? letter]));
-}
+import { letterTable, OTHER_CYRILLIC, SERBIAN_CYRILLIC } from '../i18n/transliterate.js';
 
-/** Serbian Cyrillic → Latin (Vuk's alphabet ⇄ Gaj's), lowercase, with diacritics. */
-const SERBIAN_CYRILLIC = letterTable('абвгдђежзијклљмнњопрстћуфхцчџш', [
-  'a', 'b', 'v', 'g', 'd', 'đ', 'e', 'ž', 'z', 'i', 'j', 'k', 'l', 'lj', 'm', 'n', 'nj', 'o', 'p', 'r', 's', 't', 'ć', 'u', 'f', 'h', 'c', 'č', 'dž', 'š',
-]);
-
-/**
- * Letters of other Cyrillic alphabets that turn up in news (Russian, Macedonian, Ukrainian names),
- * written the way Serbian Latin transcribes them, so they are searchable rather than dropped.
- */
-const OTHER_CYRILLIC = letterTable('ѓќѕйёыэюящъьєіїґ', ['đ', 'ć', 'dz', 'j', 'jo', 'i', 'e', 'ju', 'ja', 'šč', '', '', 'je', 'i', 'ji', 'g']);
+// The transliteration (Cyrillic to Latin, keeping case) belongs to src/i18n, which derives the Serbian
+// Latin messages with it; search folds with its letter tables, and offers it as part of its API.
+export { toLatin } from '../i18n/transliterate.js';
 
 /** Latin letters that have no decomposition in Unicode, so stripping marks does not reach them. */
 const LATIN_SPECIALS = letterTable('đðłøæœßıþ', ['dj', 'd', 'l', 'o', 'ae', 'oe', 'ss', 'i', 'th']);
 
-const HAS_CYRILLIC = /[\u0400-\u04ff]/;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
  * What each UTF-16 code unit becomes when folding (index = code unit, for the Latin and Cyrillic
- * blocks): undefined keeps it, a string replaces it ('' drops it). Built once from the tables above.
+ * blocks): undefined keeps it, a string replaces it ('' drops it). Built once from the letter tables.
  */
 const FOLD_TABLE: Array<string | undefined> = [];
 // Combining diacritical marks: NFD splits "č" into "c" + U+030C, and the mark goes.
@@ -99,27 +83,6 @@ export function words(text: string): string[] {
   const found: string[] = [];
   forEachWord(text, (start, end) => found.push(text.slice(start, end)));
   return found;
-}
-
-/**
- * Serbian Cyrillic to Serbian Latin, keeping case and diacritics ("Ђорђе Чачак" → "Đorđe Čačak",
- * "ЉУБА" → "LJUBA", "Љуба" → "Ljuba"). Characters outside the Cyrillic block are kept as they are.
- */
-export function toLatin(text: string): string {
-  if (!HAS_CYRILLIC.test(text)) return text;
-  const chars = Array.from(text);
-  return chars
-    .map((char, index) => {
-      const lower = char.toLowerCase();
-      const latin = SERBIAN_CYRILLIC[lower] ?? OTHER_CYRILLIC[lower];
-      if (latin === undefined) return char;
-      if (lower === char) return latin;
-      // A capital digraph (Љ, Њ, Џ) is all capitals inside an all-capitals word, else only its first letter.
-      const next = chars[index + 1];
-      const nextIsCapital = next !== undefined && next !== next.toLowerCase();
-      return latin.length > 1 && !nextIsCapital ? latin[0]!.toUpperCase() + latin.slice(1) : latin.toUpperCase();
-    })
-    .join('');
 }
 
 /**

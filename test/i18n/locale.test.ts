@@ -124,8 +124,8 @@ describe('langOf', () => {
   it('reads the element’s own lang first, then the nearest ancestor’s', () => {
     const outer = mount('<div lang="sr-Latn"><p><span>text</span><span lang="en">text</span></p></div>');
     const [inherits, own] = outer.querySelectorAll('span');
-    expect(langOf(inherits)).to.equal('sr-Latn');
-    expect(langOf(own)).to.equal('en');
+    expect(langOf(inherits!)).to.equal('sr-Latn');
+    expect(langOf(own!)).to.equal('en');
   });
 
   it('crosses shadow roots to the host’s ancestors', () => {

@@ -4,7 +4,8 @@
  * genitive, which is "rezultata" whatever the number ends in ("od 21 rezultata"), so that form is not
  * chosen by plural(). Serbian quotes are „…“.
  */
-import { formatNumber, plural, type Locale, type LocaleTable } from '../locale.js';
+import { defineMessages, type WrittenTables } from '../define-messages.js';
+import { formatNumber, plural, type Locale } from '../locale.js';
 
 export interface ArchiveSearchMessages {
   /** The visible label of the search box (the `label` attribute overrides it). */
@@ -36,21 +37,20 @@ export interface ArchiveSearchMessages {
   fallbackSubmit: string;
 }
 
-const articles: LocaleTable<(count: number) => string> = {
+// Serbian Latin is derived from the whole Cyrillic message (see defineMessages), so these need no Latin.
+const articles: WrittenTables<(count: number) => string> = {
   en: (count) => plural('en', count, { one: '{n} article', other: '{n} articles' }),
-  'sr-Latn': (count) => plural('sr-Latn', count, { one: '{n} članak', few: '{n} članka', other: '{n} članaka' }),
   'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} чланак', few: '{n} чланка', other: '{n} чланака' }),
 };
 
-const results: LocaleTable<(count: number) => string> = {
+const results: WrittenTables<(count: number) => string> = {
   en: (count) => plural('en', count, { one: '{n} result', other: '{n} results' }),
-  'sr-Latn': (count) => plural('sr-Latn', count, { one: '{n} rezultat', few: '{n} rezultata', other: '{n} rezultata' }),
   'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' }),
 };
 
 const number = (locale: Locale, value: number): string => formatNumber(value, locale);
 
-export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
+export const archiveSearchMessages = defineMessages<ArchiveSearchMessages>({
   en: {
     label: 'Search our content',
     instructions: 'Results appear as you type. Use the up and down arrow keys to move through them and Enter to open one.',
@@ -70,27 +70,6 @@ export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
     noSource: 'There is no archive to search here: the src attribute is empty.',
     fallbackIntro: 'You can still search on the website:',
     fallbackSubmit: 'Search',
-  },
-  'sr-Latn': {
-    label: 'Pretražite naš sadržaj',
-    instructions: 'Rezultati se pojavljuju dok kucate. Strelicama nagore i nadole krećete se kroz njih, a tasterom Enter otvarate izabrani.',
-    resultsLabel: 'Rezultati pretrage',
-    yearLabel: 'Godina',
-    allYears: 'Sve godine',
-    tagLabel: 'Tema',
-    allTags: 'Sve teme',
-    resultCount: (total, shown) =>
-      shown < total ? `Prikazujemo ${number('sr-Latn', shown)} od ${number('sr-Latn', total)} rezultata` : results['sr-Latn'](total),
-    partialMatch: 'Nijedan članak ne sadrži sve reči; ovi sadrže neke od njih.',
-    noResults: (query) => `Nema rezultata za „${query}“`,
-    noFilteredResults: 'Nijedan članak ne odgovara ovim filterima.',
-    loading: 'Učitavanje arhive…',
-    indexing: (count) => `Pripremamo pretragu: do sada ${articles['sr-Latn'](count)}…`,
-    partialArchive: (count) => `Učitan je samo deo arhive (${articles['sr-Latn'](count)}), pa neki rezultati mogu da nedostaju.`,
-    emptyArchive: 'Arhiva još nema članaka za pretragu.',
-    noSource: 'Ovde nema arhive za pretragu: atribut src je prazan.',
-    fallbackIntro: 'I dalje možete da pretražujete na sajtu:',
-    fallbackSubmit: 'Pretraži',
   },
   'sr-Cyrl': {
     label: 'Претражите наш садржај',
@@ -113,4 +92,4 @@ export const archiveSearchMessages: LocaleTable<ArchiveSearchMessages> = {
     fallbackIntro: 'И даље можете да претражујете на сајту:',
     fallbackSubmit: 'Претражи',
   },
-};
+});

@@ -3,7 +3,7 @@
  * fills them with text or links (see `fillTemplate`), so a translation can move the link anywhere
  * in the sentence and feed text can never add placeholders of its own.
  */
-import type { LocaleTable } from '../locale.js';
+import { defineMessages } from '../define-messages.js';
 
 export interface ArticleCardMessages {
   /** Shown in place of the title when an item has neither a title nor any text. */
@@ -28,7 +28,7 @@ export interface ArticleCardMessages {
   notFound: string;
 }
 
-export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
+export const articleCardMessages = defineMessages<ArticleCardMessages>({
   en: {
     untitled: 'Untitled news item',
     tags: 'Tags',
@@ -41,19 +41,6 @@ export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
     untitledDownload: 'Download',
     notFoundTitle: 'The news article was not found',
     notFound: 'The feed has no article with this article-id. It may have been removed, or the article-id attribute may be wrong.',
-  },
-  'sr-Latn': {
-    untitled: 'Vest bez naslova',
-    tags: 'Oznake',
-    storyBy: 'Tekst: {byline}',
-    storyByWithSource: 'Tekst: {byline} (prvobitno objavljeno na: {source})',
-    originallyPosted: 'Prvobitno objavljeno na: {source}',
-    photoCredit: '(Izvor: {credit})',
-    downloads: 'Preuzimanja',
-    downloadDetails: (details) => `(${details.join(', ')})`,
-    untitledDownload: 'Preuzmi',
-    notFoundTitle: 'Vest nije pronađena',
-    notFound: 'Izvor vesti ne sadrži vest sa ovim article-id. Možda je uklonjena ili je vrednost atributa article-id pogrešna.',
   },
   'sr-Cyrl': {
     untitled: 'Вест без наслова',
@@ -68,4 +55,4 @@ export const articleCardMessages: LocaleTable<ArticleCardMessages> = {
     notFoundTitle: 'Вест није пронађена',
     notFound: 'Извор вести не садржи вест са овим article-id. Можда је уклоњена или је вредност атрибута article-id погрешна.',
   },
-};
+});

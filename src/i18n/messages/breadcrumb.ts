@@ -1,5 +1,5 @@
 /** Strings of `<mlo-breadcrumb>`. Serbian uses „…“ quotes and ekavian forms, as in Serbia. */
-import type { LocaleTable } from '../locale.js';
+import { defineMessages } from '../define-messages.js';
 
 export interface BreadcrumbMessages {
   /** The accessible name of the `<nav>` landmark. */
@@ -20,7 +20,7 @@ export interface BreadcrumbMessages {
   nothingToShow: string;
 }
 
-export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
+export const breadcrumbMessages = defineMessages<BreadcrumbMessages>({
   en: {
     label: 'Breadcrumb',
     showFullPath: 'Show full path',
@@ -30,16 +30,6 @@ export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
     articleNotFound: (articleId) => `The feed has no article with the id “${articleId}”. Check the article-id attribute.`,
     noTrail: 'The feed gives no breadcrumb trail.',
     nothingToShow: 'The breadcrumb is empty: add links as its children, or give src and article-id.',
-  },
-  'sr-Latn': {
-    label: 'Navigaciona putanja',
-    showFullPath: 'Prikaži celu putanju',
-    loading: 'Učitavanje navigacione putanje…',
-    untitled: 'Članak bez naslova',
-    unavailableTitle: 'Navigacionu putanju nije moguće prikazati',
-    articleNotFound: (articleId) => `Izvor vesti nema članak sa oznakom „${articleId}“. Proverite atribut article-id.`,
-    noTrail: 'Izvor vesti ne sadrži navigacionu putanju.',
-    nothingToShow: 'Navigaciona putanja je prazna: dodajte linkove kao sadržaj elementa ili navedite atribute src i article-id.',
   },
   'sr-Cyrl': {
     label: 'Навигациона путања',
@@ -51,4 +41,4 @@ export const breadcrumbMessages: LocaleTable<BreadcrumbMessages> = {
     noTrail: 'Извор вести не садржи навигациону путању.',
     nothingToShow: 'Навигациона путања је празна: додајте линкове као садржај елемента или наведите атрибуте src и article-id.',
   },
-};
+});

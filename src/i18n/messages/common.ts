@@ -1,9 +1,11 @@
 /**
  * Strings every feed-reading element shares: loading, empty, error and stale states.
  * Element-specific strings live beside this file, one table per element, with the same shape rules.
+ * Every table is written in English and Serbian Cyrillic; Serbian Latin is derived from the Cyrillic
+ * (`defineMessages`, docs/i18n.md), with a `latinOverrides` entry for the rare value that differs.
  */
 import type { FeedErrorKind } from '../../feed/errors.js';
-import type { LocaleTable } from '../locale.js';
+import { defineMessages } from '../define-messages.js';
 
 export interface CommonMessages {
   retry: string;
@@ -17,7 +19,7 @@ export interface CommonMessages {
   feedError: (kind: FeedErrorKind, status?: number) => string;
 }
 
-export const commonMessages: LocaleTable<CommonMessages> = {
+export const commonMessages = defineMessages<CommonMessages>({
   en: {
     retry: 'Retry',
     loading: 'Loading news…',
@@ -45,36 +47,6 @@ export const commonMessages: LocaleTable<CommonMessages> = {
           return 'This news feed uses a JSON Feed version that this widget does not read.';
         case 'invalid-url':
           return 'The feed address is not a web address: only http, https and relative addresses are allowed.';
-      }
-    },
-  },
-  'sr-Latn': {
-    retry: 'Pokušaj ponovo',
-    loading: 'Učitavanje vesti…',
-    empty: 'Još nema vesti za prikaz.',
-    noSource: 'Izvor vesti nije zadat: dodajte ovom elementu atribut src sa adresom JSON Feed datoteke.',
-    errorTitle: 'Vesti nije moguće učitati',
-    stale: (age) => `Prikazuje se sačuvana kopija, poslednji put ažurirana ${age}.`,
-    feedError: (kind, status) => {
-      switch (kind) {
-        case 'network':
-          return 'Izvor vesti nije dostupan. Proverite vezu ili zamolite vlasnika izvora da ovom sajtu dozvoli čitanje (CORS).';
-        case 'timeout':
-          return 'Izvor vesti nije odgovorio na vreme.';
-        case 'http':
-          return status === 404
-            ? 'Izvor vesti nije pronađen (HTTP 404). Proverite adresu u atributu src.'
-            : `Server izvora vesti je odgovorio greškom (HTTP ${status ?? '?'}).`;
-        case 'html':
-          return 'Na ovoj adresi je veb-stranica, a ne izvor vesti. Proverite atribut src: mora da upućuje na datoteku u formatu JSON Feed.';
-        case 'invalid-json':
-          return 'Izvor vesti je oštećen (nije ispravan JSON) i ne može da se pročita.';
-        case 'not-a-feed':
-          return 'Datoteka na ovoj adresi nije JSON Feed.';
-        case 'unsupported-version':
-          return 'Ovaj izvor vesti koristi verziju formata JSON Feed koju ovaj vidžet ne podržava.';
-        case 'invalid-url':
-          return 'Adresa izvora nije veb-adresa: dozvoljene su samo http, https i relativne adrese.';
       }
     },
   },
@@ -108,4 +80,4 @@ export const commonMessages: LocaleTable<CommonMessages> = {
       }
     },
   },
-};
+});

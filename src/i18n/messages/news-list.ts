@@ -1,5 +1,6 @@
 /** Strings of `<mlo-news-list>` (loading, empty, error and stale texts are in common.ts). */
-import type { LocaleTable, PluralForms } from '../locale.js';
+import { defineMessages } from '../define-messages.js';
+import type { PluralForms } from '../locale.js';
 
 export interface NewsListMessages {
   loadMore: string;
@@ -13,20 +14,13 @@ export interface NewsListMessages {
   loadMoreFailed: string;
 }
 
-export const newsListMessages: LocaleTable<NewsListMessages> = {
+export const newsListMessages = defineMessages<NewsListMessages>({
   en: {
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     added: { one: '{n} more news item loaded.', other: '{n} more news items loaded.' },
     noMatches: 'No news matches the selected filters.',
     loadMoreFailed: 'More news could not be loaded.',
-  },
-  'sr-Latn': {
-    loadMore: 'Učitaj još',
-    loadingMore: 'Učitavanje…',
-    added: { one: 'Učitana je još {n} vest.', few: 'Učitane su još {n} vesti.', other: 'Učitano je još {n} vesti.' },
-    noMatches: 'Nema vesti koje odgovaraju izabranim filterima.',
-    loadMoreFailed: 'Nije moguće učitati još vesti.',
   },
   'sr-Cyrl': {
     loadMore: 'Учитај још',
@@ -35,4 +29,4 @@ export const newsListMessages: LocaleTable<NewsListMessages> = {
     noMatches: 'Нема вести које одговарају изабраним филтерима.',
     loadMoreFailed: 'Није могуће учитати још вести.',
   },
-};
+});

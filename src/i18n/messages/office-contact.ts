@@ -9,7 +9,7 @@
  * terms for these functions.
  */
 import type { Office } from '../../feed/types.js';
-import type { LocaleTable } from '../locale.js';
+import { defineMessages } from '../define-messages.js';
 
 export interface OfficeContactMessages {
   /** Shown when the element has neither `src` nor content of its own. */
@@ -32,7 +32,7 @@ export interface OfficeContactMessages {
   noOffices: string;
 }
 
-export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
+export const officeContactMessages = defineMessages<OfficeContactMessages>({
   en: {
     defaultOffice: {
       name: 'NATO Military Liaison Office Belgrade',
@@ -61,35 +61,6 @@ export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
     copyFailed: 'This browser does not allow copying here: select the address and copy it.',
     loading: 'Loading contact details…',
     noOffices: 'The feed gives no contact details.',
-  },
-  'sr-Latn': {
-    defaultOffice: {
-      name: 'Kancelarija NATO-a za vojnu vezu u Beogradu',
-      units: [
-        {
-          organisation: 'Kancelarija NATO-a za vojnu vezu',
-          street: 'Birčaninova 5',
-          building: 'Zgrada Ministarstva odbrane',
-          postalCode: '11000',
-          locality: 'Beograd',
-        },
-        {
-          heading: 'Odnosi s medijima',
-          organisation: 'Kancelarija za odnose s javnošću',
-          street: 'Birčaninova 5',
-          postalCode: '11000',
-          locality: 'Beograd',
-        },
-      ],
-    },
-    phone: 'Telefon',
-    email: 'E-pošta',
-    showOnMap: 'Prikaži na mapi',
-    copyAddress: 'Kopiraj adresu',
-    addressCopied: 'Adresa je kopirana.',
-    copyFailed: 'Ovaj pregledač ovde ne dozvoljava kopiranje: označite adresu i kopirajte je.',
-    loading: 'Učitavanje podataka za kontakt…',
-    noOffices: 'Izvor vesti ne sadrži podatke za kontakt.',
   },
   'sr-Cyrl': {
     defaultOffice: {
@@ -120,4 +91,4 @@ export const officeContactMessages: LocaleTable<OfficeContactMessages> = {
     loading: 'Учитавање података за контакт…',
     noOffices: 'Извор вести не садржи податке за контакт.',
   },
-};
+});
