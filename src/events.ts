@@ -1,6 +1,8 @@
 /**
- * The events the elements fire. All bubble and are composed (they cross shadow roots), so a page can
- * listen once on `document`. Names follow `mlo-<noun>-<verb>`.
+ * The events the elements fire, and their details. All bubble and are composed (they cross shadow
+ * roots), so a page can listen once on `document`. Names follow `mlo-<noun>-<verb>`. Every element
+ * module imports this file, so importing any one element brings these types into
+ * `GlobalEventHandlersEventMap`.
  */
 import type { FeedError } from './feed/errors.js';
 import type { Feed, FeedItem } from './feed/types.js';
@@ -25,20 +27,29 @@ export interface ArticleSelectDetail {
   url?: string;
 }
 
+/** Detail of `mlo-search-ready`: the archive is indexed (every page, or as many as could be loaded). */
+export interface SearchReadyDetail {
+  /** Items searchable now. */
+  itemCount: number;
+  /** False when a later page failed to load, so part of the archive is missing. */
+  complete: boolean;
+}
+
 export type FeedLoadEvent = CustomEvent<FeedLoadDetail>;
 export type FeedErrorEvent = CustomEvent<FeedErrorDetail>;
 /** Cancelable: `preventDefault()` keeps the link from opening (for single-page apps). */
 export type ArticleSelectEvent = CustomEvent<ArticleSelectDetail>;
+export type SearchReadyEvent = CustomEvent<SearchReadyDetail>;
 
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'mlo-feed-load': FeedLoadEvent;
-    'mlo-feed-error': FeedErrorEvent;
-    'mlo-article-select': ArticleSelectEvent;
-  }
+/** Every event the library fires, by name: the one list `emit` and `GlobalEventHandlersEventMap` are typed from. */
+export interface MloEventMap {
+  'mlo-feed-load': FeedLoadEvent;
+  'mlo-feed-error': FeedErrorEvent;
+  'mlo-article-select': ArticleSelectEvent;
+  'mlo-search-ready': SearchReadyEvent;
 }
 
-/** Dispatches a bubbling, composed event; returns false when a listener cancelled it. */
-export function emit<T>(target: EventTarget, type: string, detail: T, options: { cancelable?: boolean } = {}): boolean {
-  return target.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging: the map gains our events.
+  interface GlobalEventHandlersEventMap extends MloEventMap {}
 }

@@ -19,10 +19,11 @@ import { itemDisplayTitle } from '../src/feed/text.js';
 import type { Feed } from '../src/feed/types.js';
 import { safeUrl } from '../src/feed/urls.js';
 import { commonMessages } from '../src/i18n/messages/common.js';
-import { FeedError } from '../src/feed/errors.js';
+import { isFeedError } from '../src/feed/errors.js';
 import { VERSION } from '../src/version.js';
+import type { TagName } from '../src/internal/tags.js';
 
-export type EmbeddableTag = 'mlo-news-list' | 'mlo-article-card' | 'mlo-breadcrumb' | 'mlo-archive-search' | 'mlo-office-contact';
+export type EmbeddableTag = TagName;
 
 /** One option of an element, written as one attribute. */
 interface OptionField {
@@ -571,7 +572,7 @@ export class EmbedBuilder extends LitElement {
       if ((!articleId || !feed.items.some((item) => item.id === articleId)) && firstId) this.choose({ options: { 'article-id': firstId } });
     } catch (error) {
       if (request.signal.aborted) return;
-      this.feedProblem = error instanceof FeedError ? commonMessages.en.feedError(error.kind, error.status) : String(error);
+      this.feedProblem = isFeedError(error) ? commonMessages.en.feedError(error.kind, error.status) : String(error);
     }
   }
 

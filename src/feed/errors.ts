@@ -20,6 +20,12 @@ export type FeedErrorKind =
   /** The `src` itself is unusable (an unsupported scheme such as `javascript:`). */
   | 'invalid-url';
 
+/**
+ * Marks our errors across copies of the library: a page may run two (two versions, or the bundle beside
+ * an npm build), and an error from one is not `instanceof` the other's class.
+ */
+const FEED_ERROR_BRAND = Symbol.for('mlo-widgets.feed-error');
+
 export class FeedError extends Error {
   override readonly name = 'FeedError';
   readonly kind: FeedErrorKind;
@@ -33,9 +39,20 @@ export class FeedError extends Error {
     this.kind = kind;
     this.url = options.url;
     this.status = options.status;
+    Object.defineProperty(this, FEED_ERROR_BRAND, { value: true });
   }
 }
 
+/** True for a `FeedError` from any copy of the library on the page. */
 export function isFeedError(value: unknown): value is FeedError {
-  return value instanceof FeedError;
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FEED_ERROR_BRAND] === true;
+}
+
+/**
+ * The one way an unexpected failure becomes a `FeedError`: a `FeedError` passes through; anything else
+ * (a bug, a throwing getter in hostile data) reads as a file that is not a usable feed.
+ */
+export function toFeedError(error: unknown, url?: string): FeedError {
+  if (isFeedError(error)) return error;
+  return new FeedError('not-a-feed', error instanceof Error ? error.message : String(error), { url, cause: error });
 }

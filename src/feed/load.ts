@@ -3,7 +3,7 @@
  * demand, and the last good copy kept in memory and (where storage works) in localStorage, served
  * with its age when the network fails. Plain TypeScript: no Lit.
  */
-import { FeedError } from './errors.js';
+import { FeedError, toFeedError } from './errors.js';
 import { mergePages, parseFeedText } from './parse.js';
 import type { Feed, FeedResult } from './types.js';
 import { safeUrl } from './urls.js';
@@ -40,7 +40,9 @@ const inFlight = new Map<string, Promise<CacheEntry>>();
 /** Storage can throw on access (sandboxed iframes, disabled cookies, Safari private mode): every touch is guarded. */
 function storage(): Storage | undefined {
   try {
-    return globalThis.localStorage ?? undefined;
+    // Null where storage is switched off (older Firefox), absent outside a window: the DOM types allow neither.
+    const local = globalThis.localStorage as Storage | null | undefined;
+    return local ?? undefined;
   } catch {
     return undefined;
   }
@@ -149,7 +151,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
     return { feed: entry.feed, fetchedAt: entry.fetchedAt, stale: false };
   } catch (error) {
     if (signal?.aborted) throw error;
-    const feedError = error instanceof FeedError ? error : new FeedError('network', String(error), { url, cause: error });
+    const feedError = toFeedError(error, url);
     const lastGood = memory.get(url) ?? restore(url);
     if (lastGood) {
       memory.set(url, lastGood);

@@ -1,17 +1,53 @@
 /**
  * Loads the feed an element shows, from its `src` or from data handed to its `feed` property, and
- * tracks the state its render needs: loading, ready (maybe stale), error; retry; next pages.
- * Fires `mlo-feed-load` and `mlo-feed-error` on the host. Requests are shared and cached by
- * `src/feed/load.ts`; a superseded load is aborted through its AbortSignal.
+ * owns everything after that: the state its render needs (one `FeedView`), Retry, and following
+ * `next_url` until the element has what it needs. Fires `mlo-feed-load` and `mlo-feed-error` on the
+ * host. Requests are shared and cached by `src/feed/load.ts`; a superseded load is aborted.
+ *
+ * Paging has one owner: an element states what it is looking for (`loadUntil`), and the controller
+ * fetches one next page per update, from `hostUpdate` (so its state change joins that update rather
+ * than scheduling another), until the predicate holds, the pages end, a page fails, or the crawl
+ * bounds are reached. The page error and the bounds live here, not in the elements.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { emit, type FeedErrorDetail, type FeedLoadDetail } from '../events.js';
-import { FeedError } from '../feed/errors.js';
+import { emit } from './emit.js';
+import { type FeedError, toFeedError } from '../feed/errors.js';
 import { FeedPager, loadFeed } from '../feed/load.js';
 import { parseFeed } from '../feed/parse.js';
 import type { Feed } from '../feed/types.js';
 
-export type FeedState = 'idle' | 'loading' | 'ready' | 'error';
+/** At most this many next pages are fetched for one loaded feed, whatever an element is looking for. */
+export const MAX_CRAWL_PAGES = 100;
+
+/** Where following `next_url` stands for the feed shown. */
+export interface Paging {
+  /** A next page is being fetched. */
+  readonly loading: boolean;
+  /** The feed names a next page not fetched yet. */
+  readonly hasMore: boolean;
+  /** Why the last next page failed; fetching stops until Retry. */
+  readonly error?: FeedError;
+  /** The crawl stopped at `MAX_CRAWL_PAGES` with pages left. */
+  readonly limitReached: boolean;
+  /** Next pages fetched so far. */
+  readonly pagesLoaded: number;
+}
+
+/** What an element shows, as one value: a ready view always has its feed. */
+export type FeedView =
+  | { readonly state: 'idle' }
+  | { readonly state: 'loading' }
+  | { readonly state: 'error'; readonly error: FeedError }
+  | {
+      readonly state: 'ready';
+      /** The feed with every page loaded so far. */
+      readonly feed: Feed;
+      /** When the shown copy was fetched (epoch ms). */
+      readonly fetchedAt: number;
+      /** Set when the network failed and `feed` is the last good copy: why it failed. */
+      readonly staleBecause?: FeedError;
+      readonly paging: Paging;
+    };
 
 export interface FeedSource {
   /** The feed's address (the element's `src`). */
@@ -21,33 +57,25 @@ export interface FeedSource {
   timeoutMs?: number;
 }
 
+/** True once the loaded pages hold what the element needs; while false, next pages are fetched. */
+export type CrawlGoal = (feed: Feed) => boolean;
+
 function isNormalisedFeed(value: unknown): value is Feed {
   const candidate = value as Partial<Feed> | null;
   return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.items) && typeof candidate.droppedItems === 'number' && typeof candidate.mlo === 'object';
 }
 
-function asFeedError(error: unknown): FeedError {
-  return error instanceof FeedError ? error : new FeedError('not-a-feed', error instanceof Error ? error.message : String(error), { cause: error });
-}
-
 export class FeedController implements ReactiveController {
-  state: FeedState = 'idle';
-  /** The feed with every page loaded so far. */
-  feed?: Feed;
-  error?: FeedError;
-  /** True when the network failed and `feed` is the last good copy. */
-  stale = false;
-  /** When the shown copy was fetched (epoch ms). */
-  fetchedAt?: number;
-  /** True while a next page is loading. */
-  loadingMore = false;
-
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #source: () => FeedSource;
+  #view: FeedView = { state: 'idle' };
   #key?: unknown;
   #data?: unknown;
   #abort?: AbortController;
   #pager?: FeedPager;
+  #goal?: CrawlGoal;
+  /** The next-page request in flight; it never rejects (its failure is kept in `paging.error`). */
+  #pageLoad?: Promise<void>;
 
   constructor(host: ReactiveControllerHost & HTMLElement, source: () => FeedSource) {
     this.#host = host;
@@ -55,98 +83,152 @@ export class FeedController implements ReactiveController {
     host.addController(this);
   }
 
-  /** True when the feed has a next page not loaded yet. */
-  get hasMore(): boolean {
-    return this.#pager?.hasMore ?? false;
+  /** The state to render. */
+  get view(): FeedView {
+    return this.#view;
+  }
+
+  /** The loaded feed, when there is one. */
+  get feed(): Feed | undefined {
+    return this.#view.state === 'ready' ? this.#view.feed : undefined;
+  }
+
+  /**
+   * Follow `next_url` while `goal(feed)` is false (the goal reads the element's own state, so it is
+   * asked again at every update). One goal per element; setting another replaces it.
+   */
+  loadUntil(goal: CrawlGoal): void {
+    this.#goal = goal;
+    this.#host.requestUpdate();
+  }
+
+  /** Resolves once no next page is loading and the goal is met or cannot be met (pages ended, failed, bounded). */
+  async settled(): Promise<void> {
+    for (;;) {
+      await this.#host.updateComplete;
+      const load = this.#pageLoad;
+      if (!load) return;
+      await load;
+    }
   }
 
   hostUpdate(): void {
     const { src, data } = this.#source();
     const key = data ?? src;
-    if (key === this.#key && data === this.#data) return;
-    this.#key = key;
-    this.#data = data;
-    void this.#load(false);
+    if (key !== this.#key || data !== this.#data) {
+      this.#key = key;
+      this.#data = data;
+      void this.#load(false);
+    }
+    this.#crawl();
+  }
+
+  hostConnected(): void {
+    // Back in the document after a move: an update runs hostUpdate, which loads again if needed.
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {
     this.#abort?.abort();
     // Reconnecting (moving the element) loads again; the shared cache makes that free.
     this.#key = undefined;
+    this.#pageLoad = undefined;
   }
 
-  /** Asks the network again, bypassing the in-memory copy (the Retry button). */
+  /** Asks the network for the feed again, bypassing the in-memory copy (the Retry of a failed or stale feed). */
   retry(): Promise<void> {
     return this.#load(true);
   }
 
-  /** Loads the next page (`next_url`); returns how many items it added. */
-  async loadMore(): Promise<number> {
-    if (!this.#pager || !this.#pager.hasMore || this.loadingMore) return 0;
-    const before = this.#pager.feed.items.length;
-    this.loadingMore = true;
-    this.#host.requestUpdate();
-    try {
-      this.feed = await this.#pager.loadMore({ timeoutMs: this.#source().timeoutMs });
-      return this.feed.items.length - before;
-    } catch (error) {
-      const feedError = asFeedError(error);
-      emit<FeedErrorDetail>(this.#host, 'mlo-feed-error', { error: feedError });
-      throw feedError;
-    } finally {
-      this.loadingMore = false;
-      this.#host.requestUpdate();
+  /** Clears a failed next page so that following `next_url` resumes (the Retry of a failed page). */
+  retryPage(): Promise<void> {
+    this.#setPaging({ error: undefined });
+    return this.settled();
+  }
+
+  /** Fetches the next page when the goal asks for one: from `hostUpdate`, so the state change is part of this update. */
+  #crawl(): void {
+    const view = this.#view;
+    const pager = this.#pager;
+    const goal = this.#goal;
+    if (view.state !== 'ready' || !pager || !goal || this.#pageLoad) return;
+    const { paging } = view;
+    if (paging.error || !pager.hasMore || goal(view.feed)) return;
+    if (paging.pagesLoaded >= MAX_CRAWL_PAGES) {
+      if (!paging.limitReached) this.#setPaging({ limitReached: true });
+      return;
     }
+    this.#setPaging({ loading: true });
+    this.#pageLoad = this.#loadPage(pager, this.#abort);
+  }
+
+  async #loadPage(pager: FeedPager, abort: AbortController | undefined): Promise<void> {
+    const stillCurrent = () => !abort?.signal.aborted && this.#pager === pager;
+    try {
+      const feed = await pager.loadMore({ timeoutMs: this.#source().timeoutMs, signal: abort?.signal });
+      if (!stillCurrent()) return;
+      const view = this.#view;
+      if (view.state !== 'ready') return;
+      this.#pageLoad = undefined; // Before the update it asks for, whose hostUpdate may fetch the next page.
+      this.#view = { ...view, feed, paging: { ...view.paging, loading: false, hasMore: pager.hasMore, pagesLoaded: view.paging.pagesLoaded + 1 } };
+      this.#host.requestUpdate();
+    } catch (error) {
+      if (!stillCurrent()) return;
+      const feedError = toFeedError(error);
+      this.#pageLoad = undefined;
+      this.#setPaging({ loading: false, error: feedError });
+      emit(this.#host, 'mlo-feed-error', { error: feedError });
+    }
+  }
+
+  #setPaging(change: Partial<Paging>): void {
+    const view = this.#view;
+    if (view.state !== 'ready') return;
+    this.#view = { ...view, paging: { ...view.paging, ...change } };
+    this.#host.requestUpdate();
   }
 
   async #load(force: boolean): Promise<void> {
     this.#abort?.abort();
+    this.#pager = undefined;
+    this.#pageLoad = undefined;
     const { src, data, timeoutMs } = this.#source();
     if (data === undefined && (src === undefined || src.trim() === '')) {
-      this.#set('idle');
+      this.#set({ state: 'idle' });
       return;
     }
     const abort = new AbortController();
     this.#abort = abort;
-    this.#set('loading');
+    this.#set({ state: 'loading' });
     try {
       if (data !== undefined) {
         const feed = isNormalisedFeed(data) ? data : parseFeed(data);
-        this.#ready(feed, false, Date.now());
+        this.#ready(feed, Date.now());
         return;
       }
-      const result = await loadFeed(src as string, { signal: abort.signal, force, timeoutMs });
+      const result = await loadFeed(src ?? '', { signal: abort.signal, force, timeoutMs });
       if (abort.signal.aborted) return;
-      this.#ready(result.feed, result.stale, result.fetchedAt, result.error);
+      this.#ready(result.feed, result.fetchedAt, result.stale ? result.error : undefined);
     } catch (error) {
       if (abort.signal.aborted) return; // Superseded by a newer src: not an error anyone should see.
-      this.error = asFeedError(error);
-      this.#set('error');
-      emit<FeedErrorDetail>(this.#host, 'mlo-feed-error', { error: this.error });
+      const feedError = toFeedError(error);
+      this.#set({ state: 'error', error: feedError });
+      emit(this.#host, 'mlo-feed-error', { error: feedError });
     }
   }
 
-  #ready(feed: Feed, stale: boolean, fetchedAt: number, error?: FeedError): void {
-    this.#pager = new FeedPager(feed);
-    this.feed = feed;
-    this.stale = stale;
-    this.fetchedAt = fetchedAt;
-    this.error = error;
-    this.#set('ready');
-    emit<FeedLoadDetail>(this.#host, 'mlo-feed-load', { feed, itemCount: feed.items.length, droppedItems: feed.droppedItems, stale });
-    if (error) emit<FeedErrorDetail>(this.#host, 'mlo-feed-error', { error });
+  #ready(feed: Feed, fetchedAt: number, staleBecause?: FeedError): void {
+    const pager = new FeedPager(feed);
+    this.#pager = pager;
+    const paging: Paging = { loading: false, hasMore: pager.hasMore, limitReached: false, pagesLoaded: 0 };
+    this.#set({ state: 'ready', feed, fetchedAt, staleBecause, paging });
+    const stale = staleBecause !== undefined;
+    emit(this.#host, 'mlo-feed-load', { feed, itemCount: feed.items.length, droppedItems: feed.droppedItems, stale });
+    if (staleBecause) emit(this.#host, 'mlo-feed-error', { error: staleBecause });
   }
 
-  #set(state: FeedState): void {
-    if (state !== 'ready') {
-      this.stale = false;
-      if (state !== 'error') this.error = undefined;
-    }
-    if (state === 'idle') {
-      this.feed = undefined;
-      this.#pager = undefined;
-    }
-    this.state = state;
+  #set(view: FeedView): void {
+    this.#view = view;
     this.#host.requestUpdate();
   }
 }

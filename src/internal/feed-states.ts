@@ -8,14 +8,22 @@ import type { FeedError } from '../feed/errors.js';
 import { formatAge, type Locale } from '../i18n/locale.js';
 import { commonMessages } from '../i18n/messages/common.js';
 
-/** The error block: what went wrong in a webmaster's words, and a Retry button. */
+/**
+ * The one error block: a `role="alert"` with a title, what went wrong in words a webmaster can act on,
+ * and a Retry button. Every element's failure (feed, page, article not found) is drawn with it.
+ */
+export function renderErrorBlock(locale: Locale, title: string, message: string, onRetry: () => void): TemplateResult {
+  return html`<div class="state state--error" part="error" role="alert">
+    <p class="state__title" part="error-title">${title}</p>
+    <p class="state__message" part="error-message">${message}</p>
+    <button class="button" part="retry-button" type="button" @click=${onRetry}>${commonMessages[locale].retry}</button>
+  </div>`;
+}
+
+/** The error block for a feed that failed to load. */
 export function renderFeedError(locale: Locale, error: FeedError | undefined, onRetry: () => void): TemplateResult {
   const t = commonMessages[locale];
-  return html`<div class="state state--error" part="error" role="alert">
-    <p class="state__title" part="error-title">${t.errorTitle}</p>
-    <p class="state__message" part="error-message">${error ? t.feedError(error.kind, error.status) : t.feedError('network')}</p>
-    <button class="button" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>
-  </div>`;
+  return renderErrorBlock(locale, t.errorTitle, error ? t.feedError(error.kind, error.status) : t.feedError('network'), onRetry);
 }
 
 /** The empty block: the feed loaded but has nothing to show (or nothing matching the filters). */

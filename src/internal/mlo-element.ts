@@ -3,7 +3,8 @@
  * typed way to fire events. Elements extend this, never LitElement directly.
  */
 import { LitElement } from 'lit';
-import { emit } from '../events.js';
+import type { MloEventMap } from '../events.js';
+import { emit, type EventDetail } from './emit.js';
 import type { Locale } from '../i18n/locale.js';
 import { HostContextController } from './host-context.js';
 
@@ -17,7 +18,7 @@ export abstract class MloElement extends LitElement {
   }
 
   /** Fires a bubbling, composed event; returns false when a listener cancelled it. */
-  protected emit<T>(type: string, detail: T, options?: { cancelable?: boolean }): boolean {
+  protected emit<K extends keyof MloEventMap>(type: K, detail: EventDetail<K>, options?: { cancelable?: boolean }): boolean {
     return emit(this, type, detail, options);
   }
 }

@@ -4,10 +4,11 @@
  */
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { integerInRange } from './attributes.js';
 
-/** Keeps a requested heading level inside 1–6; anything else gives `fallback`. */
-export function clampHeadingLevel(level: number | undefined, fallback: number): number {
-  return level !== undefined && Number.isInteger(level) && level >= 1 && level <= 6 ? level : fallback;
+/** A requested heading level, 1–6; anything else gives `fallback`. */
+export function validHeadingLevel(level: number | undefined, fallback: number): number {
+  return integerInRange(level, 1, 6, fallback);
 }
 
 /**

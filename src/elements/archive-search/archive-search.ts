@@ -2,8 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import type { ArticleSelectDetail } from '../../events.js';
-import { FeedError } from '../../feed/errors.js';
 import { itemDate } from '../../feed/parse.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
@@ -11,7 +9,7 @@ import { safeUrl } from '../../feed/urls.js';
 import { formatDate, formatNumber, isoDate } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
-import { FeedController } from '../../internal/feed-controller.js';
+import { FeedController, type FeedView, type Paging } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
@@ -19,15 +17,7 @@ import { excerptAround, firstMatchOffset, highlight, type TermMatcher, type Text
 import { SearchIndex, type SearchHit, type SearchResults } from '../../search/search-index.js';
 import { styles } from './archive-search.styles.js';
 
-/** Detail of `mlo-search-ready`: the archive is indexed (every page, or as many as could be loaded). */
-export interface SearchReadyDetail {
-  /** Items searchable now. */
-  itemCount: number;
-  /** False when a later page failed to load, so part of the archive is missing. */
-  complete: boolean;
-}
-
-export type SearchReadyEvent = CustomEvent<SearchReadyDetail>;
+export type { SearchReadyDetail, SearchReadyEvent } from '../../events.js';
 
 /** The query parameter read and written with `sync-url`, and the field name of the plain form. */
 const QUERY_PARAMETER = 'q';
@@ -147,7 +137,6 @@ export class MloArchiveSearch extends MloElement {
   @state() private choices: { years: number[]; tags: string[] } = { years: [], tags: [] };
   @state() private indexing = false;
   @state() private indexedCount = 0;
-  @state() private pageError?: FeedError;
 
   readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
   #index = new SearchIndex();
@@ -182,15 +171,21 @@ export class MloArchiveSearch extends MloElement {
     this.#build.abort();
   }
 
+  constructor() {
+    super();
+    // Every page of the archive, but each only once the ones before it are indexed.
+    this.#feed.loadUntil((feed) => this.#indexedItems < feed.items.length);
+    // After the feed controller's own hostUpdate (controllers run in order), so it sees a feed loaded in
+    // this update; and before render, so the index's state changes join this update.
+    this.addController({ hostUpdate: () => void this.#syncIndex() });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('query') && !this.#typing) || changed.has('limit')) this.#search();
     this.#typing = false;
   }
 
   protected override updated(changed: PropertyValues): void {
-    const feed = this.#feed.state === 'ready' ? this.#feed.feed : undefined;
-    if (!feed || !this.#continuesIndex(feed)) this.#build.abort();
-    void this.#syncIndex();
     if (changed.has('activeIndex') && this.activeIndex >= 0) {
       this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
     }
@@ -215,53 +210,45 @@ export class MloArchiveSearch extends MloElement {
     this.#indexedItems = 0;
     this.indexedCount = 0;
     this.indexing = feed !== undefined;
-    this.pageError = undefined;
     this.choices = { years: [], tags: [] };
     this.#search();
   }
 
-  /** Brings the index up to date with the feed, then loads and indexes the next pages. One run at a time. */
+  /**
+   * Brings the index up to date with the pages loaded so far (the feed controller fetches the next one
+   * once these are in). One run at a time; a run's end asks for an update, whose willUpdate runs this again.
+   */
   async #syncIndex(): Promise<void> {
     if (this.#syncing) return;
-    this.#syncing = true;
-    try {
-      for (;;) {
-        const feed = this.#feed.state === 'ready' ? this.#feed.feed : undefined;
-        if (!feed) {
-          if (this.#indexedFeed) this.#resetIndex();
-          return;
-        }
-        // An aborted build left a partial index: rebuild (else the same feed object would retry forever).
-        if (this.#build.signal.aborted || !this.#continuesIndex(feed)) this.#resetIndex(feed);
-        const fresh = feed.items.slice(this.#indexedItems);
-        if (fresh.length > 0) {
-          const { signal } = this.#build;
-          try {
-            await this.#index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
-          } catch {
-            continue; // Superseded by another feed: start over with it.
-          }
-          this.#indexedFeed = feed;
-          this.#indexedItems = feed.items.length;
-          this.#indexChanged();
-          continue;
-        }
-        if (this.#feed.hasMore && !this.pageError) {
-          try {
-            await this.#feed.loadMore();
-          } catch (error) {
-            this.pageError = error instanceof FeedError ? error : new FeedError('network', String(error), { cause: error });
-          }
-          continue;
-        }
-        if (this.indexing) {
-          this.indexing = false;
-          this.emit<SearchReadyDetail>('mlo-search-ready', { itemCount: this.#index.size, complete: !this.pageError });
-        }
-        return;
+    const view = this.#feed.view;
+    if (view.state !== 'ready') {
+      if (this.#indexedFeed) this.#resetIndex();
+      return;
+    }
+    const { feed, paging } = view;
+    // A new feed, or an aborted build that left a partial index: start over.
+    if (this.#build.signal.aborted || !this.#continuesIndex(feed)) this.#resetIndex(feed);
+    const fresh = feed.items.slice(this.#indexedItems);
+    if (fresh.length === 0) {
+      const pagesDone = !paging.loading && (!paging.hasMore || paging.error !== undefined || paging.limitReached);
+      if (pagesDone && this.indexing) {
+        this.indexing = false;
+        this.emit('mlo-search-ready', { itemCount: this.#index.size, complete: !paging.error && !paging.limitReached });
       }
+      return;
+    }
+    this.#syncing = true;
+    const { signal } = this.#build;
+    try {
+      await this.#index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
+      this.#indexedFeed = feed;
+      this.#indexedItems = feed.items.length;
+      this.#indexChanged();
+    } catch {
+      // Superseded by another feed: the next run starts over with it.
     } finally {
       this.#syncing = false;
+      this.requestUpdate();
     }
   }
 
@@ -310,7 +297,7 @@ export class MloArchiveSearch extends MloElement {
     const results = this.results;
     if (!results) return '';
     // Until the whole archive is indexed, "no results" may be wrong; the progress note speaks meanwhile.
-    if (results.total === 0 && (this.#feed.state === 'loading' || this.indexing)) return '';
+    if (results.total === 0 && (this.#feed.view.state === 'loading' || this.indexing)) return '';
     if (results.total === 0) return results.query.trim() ? t.noResults(results.query.trim()) : t.noFilteredResults;
     const count = t.resultCount(results.total, results.hits.length);
     return results.partial ? `${count}. ${t.partialMatch}` : count;
@@ -393,7 +380,7 @@ export class MloArchiveSearch extends MloElement {
   /** Fires `mlo-article-select`; follows the link when asked and nobody cancelled. Returns false when cancelled. */
   #choose(item: FeedItem, follow: boolean): boolean {
     const url = itemUrl(item);
-    const proceed = this.emit<ArticleSelectDetail>('mlo-article-select', { item, url }, { cancelable: true });
+    const proceed = this.emit('mlo-article-select', { item, url }, { cancelable: true });
     if (proceed && follow && url) window.location.assign(url);
     return proceed;
   }
@@ -411,7 +398,7 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #retryPages(): void {
-    this.pageError = undefined;
+    void this.#feed.retryPage();
   }
 
   #actionUrl(): string | undefined {
@@ -476,9 +463,8 @@ export class MloArchiveSearch extends MloElement {
     </div>`;
   }
 
-  #renderProgress(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
-    if (this.#feed.state === 'loading') return html`<p class="progress" part="progress">${t.loading}</p>`;
-    if (this.pageError) {
+  #renderProgress(t: ArchiveSearchMessages, paging: Paging): TemplateResult | typeof nothing {
+    if (paging.error) {
       return html`<div class="state state--stale" part="stale" role="status">
         <p class="state__message">${t.partialArchive(this.#index.size)}</p>
         <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryPages}>${commonMessages[this.locale].retry}</button>
@@ -488,13 +474,14 @@ export class MloArchiveSearch extends MloElement {
     return nothing;
   }
 
-  #renderSearch(t: ArchiveSearchMessages): TemplateResult {
+  #renderSearch(t: ArchiveSearchMessages, view: FeedView): TemplateResult {
     const label = this.label ?? t.label;
     const hits = this.results?.hits ?? [];
     const texts = this.results ? this.#hitTexts(this.results) : [];
     const open = this.#open;
     const active = open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
-    return html`${this.#feed.stale ? renderStaleNotice(this.locale, this.#feed.fetchedAt, () => void this.#feed.retry()) : nothing}
+    const ready = view.state === 'ready' ? view : undefined;
+    return html`${ready?.staleBecause ? renderStaleNotice(this.locale, ready.fetchedAt, this.#retry) : nothing}
       <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
         <form class="search" part="search" role="search" aria-label=${label} @submit=${(event: Event) => event.preventDefault()}>
           <label class="label" part="label" for="input">${label}</label>
@@ -522,7 +509,7 @@ export class MloArchiveSearch extends MloElement {
           </div>
           <p id="instructions" class="visually-hidden">${t.instructions}</p>
         </form>
-        ${this.#renderProgress(t)}
+        ${ready ? this.#renderProgress(t, ready.paging) : html`<p class="progress" part="progress">${t.loading}</p>`}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
         <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!open}>
           ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}
@@ -545,21 +532,28 @@ export class MloArchiveSearch extends MloElement {
     </form>`;
   }
 
+  #retry = (): void => {
+    void this.#feed.retry();
+  };
+
   override render(): TemplateResult {
     const t = archiveSearchMessages[this.locale];
-    switch (this.#feed.state) {
+    const view = this.#feed.view;
+    switch (view.state) {
       case 'idle':
         return html`<div class="state state--error" part="error" role="alert">
             <p class="state__message" part="error-message">${t.noSource}</p>
           </div>
           ${this.#renderFallbackForm(t)}`;
       case 'error':
-        return html`${renderFeedError(this.locale, this.#feed.error, () => void this.#feed.retry())}${this.#renderFallbackForm(t)}`;
-      default:
-        if (this.#feed.state === 'ready' && this.#feed.feed?.items.length === 0 && !this.#feed.hasMore) {
+        return html`${renderFeedError(this.locale, view.error, this.#retry)}${this.#renderFallbackForm(t)}`;
+      case 'ready':
+        if (view.feed.items.length === 0 && !view.paging.hasMore) {
           return html`${renderEmpty(this.locale, t.emptyArchive)}${this.#renderFallbackForm(t)}`;
         }
-        return this.#renderSearch(t);
+        return this.#renderSearch(t, view);
+      case 'loading':
+        return this.#renderSearch(t, view);
     }
   }
 }
@@ -594,8 +588,5 @@ function itemUrl(item: FeedItem): string | undefined {
 declare global {
   interface HTMLElementTagNameMap {
     'mlo-archive-search': MloArchiveSearch;
-  }
-  interface GlobalEventHandlersEventMap {
-    'mlo-search-ready': SearchReadyEvent;
   }
 }

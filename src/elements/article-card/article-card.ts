@@ -1,8 +1,6 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ArticleSelectDetail } from '../../events.js';
-import type { FeedError } from '../../feed/errors.js';
 import { findItem, itemDate, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
 import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
@@ -11,12 +9,12 @@ import { formatDate, intlTag, isoDate } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
-import { clampHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
+import { validHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
 
 /** How a card shows its item. */
 export type ArticleCardVariant = 'teaser' | 'full' | 'headline';
@@ -160,9 +158,6 @@ export class MloArticleCard extends MloElement {
   /** Opens the title link in this browsing context (e.g. `_blank`, with `rel="noopener"`); default: the same tab. */
   @property({ type: String, attribute: 'target' }) target?: string;
 
-  /** A later page, fetched while looking for `article-id`, failed: shown instead of retrying in a loop. */
-  @state() private pageError?: FeedError;
-
   readonly #feed = new FeedController(this, () => ({ src: this.article ? undefined : this.src }));
 
   /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
@@ -177,15 +172,10 @@ export class MloArticleCard extends MloElement {
     else super.focus(options);
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
+  constructor() {
+    super();
     // An older article may sit on a later page: follow next_url until it is found or the pages end.
-    const feed = this.#feed.feed;
-    if (this.article || this.pageError || this.#feed.state !== 'ready' || !feed || this.#feed.loadingMore || !this.#feed.hasMore) return;
-    if (this.#findItem(feed)) return;
-    this.#feed.loadMore().catch((error: FeedError) => {
-      this.pageError = error;
-    });
+    this.#feed.loadUntil((feed) => this.#findItem(feed) !== undefined);
   }
 
   get #variant(): ArticleCardVariant {
@@ -201,18 +191,21 @@ export class MloArticleCard extends MloElement {
   #onLinkClick(event: MouseEvent, item: FeedItem, url: string): void {
     // A modifier or non-primary click opens a new tab or window: the page keeps its state, so it is not a selection.
     if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
-    const proceed = this.emit<ArticleSelectDetail>('mlo-article-select', { item, url }, { cancelable: true });
+    const proceed = this.emit('mlo-article-select', { item, url }, { cancelable: true });
     if (!proceed) event.preventDefault();
   }
 
   /** Asks the network for the feed at `src` again; if that fails, the article shown stays, marked as a saved copy. */
   reload(): Promise<void> {
-    this.pageError = undefined;
     return this.#feed.retry();
   }
 
   #retry = (): void => {
     void this.reload();
+  };
+
+  #retryPage = (): void => {
+    void this.#feed.retryPage();
   };
 
   #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
@@ -303,7 +296,7 @@ export class MloArticleCard extends MloElement {
           : nothing}
       </div>
       <div class="card__text">
-        ${this.#renderTitle(item, clampHeadingLevel(this.headingLevel, 3), 'card__title')}
+        ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title')}
         <p class="card__meta">${this.#renderDate(item)}</p>
         <p class="card__summary" part="summary" lang=${ifDefined(this.#languageOf(item))}>${summary}</p>
         ${this.#renderTags(item)}
@@ -313,7 +306,7 @@ export class MloArticleCard extends MloElement {
 
   #renderHeadline(item: FeedItem): TemplateResult {
     return html`<article class="card card--headline" part="card" tabindex="-1">
-      ${this.#renderTitle(item, clampHeadingLevel(this.headingLevel, 3), 'card__title')}
+      ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title')}
       <p class="card__meta">${this.#renderDate(item)}</p>
     </article>`;
   }
@@ -388,7 +381,7 @@ export class MloArticleCard extends MloElement {
   }
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
-    const level = clampHeadingLevel(this.headingLevel, 1);
+    const level = validHeadingLevel(this.headingLevel, 1);
     const body = this.#bodyOf(item, baseUrl, level);
     const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
     const banner = safeUrl(item.bannerImage);
@@ -441,11 +434,7 @@ export class MloArticleCard extends MloElement {
 
   #renderNotFound(): TemplateResult {
     const t = articleCardMessages[this.locale];
-    return html`<div class="state state--error" part="error" role="alert">
-      <p class="state__title" part="error-title">${t.notFoundTitle}</p>
-      <p class="state__message" part="error-message">${t.notFound}</p>
-      <button class="button" part="retry-button" type="button" @click=${this.#retry}>${commonMessages[this.locale].retry}</button>
-    </div>`;
+    return renderErrorBlock(this.locale, t.notFoundTitle, t.notFound, this.#retry);
   }
 
   #renderItem(item: FeedItem, baseUrl: string | undefined): TemplateResult {
@@ -460,17 +449,25 @@ export class MloArticleCard extends MloElement {
   }
 
   #renderFromFeed(): TemplateResult {
-    const controller = this.#feed;
-    if (controller.state === 'error') return renderFeedError(this.locale, controller.error, this.#retry);
-    if (this.pageError) return renderFeedError(this.locale, this.pageError, this.#retry);
-    if (controller.state !== 'ready' || !controller.feed) return this.#renderSkeleton();
-    const item = this.#findItem(controller.feed);
-    if (!item) {
-      if (controller.hasMore || controller.loadingMore) return this.#renderSkeleton();
-      return this.#renderNotFound();
+    const view = this.#feed.view;
+    switch (view.state) {
+      case 'error':
+        return renderFeedError(this.locale, view.error, this.#retry);
+      case 'idle':
+      case 'loading':
+        return this.#renderSkeleton();
+      case 'ready': {
+        const item = this.#findItem(view.feed);
+        const { paging } = view;
+        if (!item) {
+          if (paging.error) return renderFeedError(this.locale, paging.error, this.#retryPage);
+          if (paging.loading || (paging.hasMore && !paging.limitReached)) return this.#renderSkeleton();
+          return this.#renderNotFound();
+        }
+        return html`${view.staleBecause ? renderStaleNotice(this.locale, view.fetchedAt, this.#retry) : nothing}
+        ${this.#renderItem(item, view.feed.feedUrl)}`;
+      }
     }
-    return html`${controller.stale ? renderStaleNotice(this.locale, controller.fetchedAt, this.#retry) : nothing}
-    ${this.#renderItem(item, controller.feed.feedUrl)}`;
   }
 
   protected override render(): TemplateResult {

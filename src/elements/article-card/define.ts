@@ -1,6 +1,7 @@
 import { defineElement } from '../../internal/define.js';
+import { TAG_NAMES } from '../../internal/tags.js';
 import { MloArticleCard } from './article-card.js';
 
-defineElement('mlo-article-card', MloArticleCard);
+defineElement(TAG_NAMES.articleCard, MloArticleCard);
 
 export { MloArticleCard };

@@ -7,9 +7,9 @@ import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages/breadcrumb.js';
-import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
-import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
+import { renderEmpty, renderErrorBlock, renderFeedError } from '../../internal/feed-states.js';
+import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { removeJsonLd, writeJsonLd } from '../../internal/trusted-types.js';
@@ -21,11 +21,11 @@ export interface Crumb {
   url?: string;
 }
 
-/** What the element shows, decided once per update and shared by render() and the JSON-LD. */
+/** What the element shows: render() and the JSON-LD both read it from `#view()`, so they never disagree. */
 type View =
   | { kind: 'trail'; crumbs: Crumb[] }
   | { kind: 'loading' }
-  | { kind: 'feed-error'; error?: FeedError }
+  | { kind: 'feed-error'; error: FeedError; onRetry: () => void }
   | { kind: 'not-found'; articleId: string }
   | { kind: 'empty'; message: string };
 
@@ -56,7 +56,7 @@ function readSteps(parent: Element, into: Crumb[]): Crumb[] {
 }
 
 function sameCrumbs(a: readonly Crumb[], b: readonly Crumb[]): boolean {
-  return a.length === b.length && a.every((crumb, index) => crumb.name === b[index].name && crumb.url === b[index].url);
+  return a.length === b.length && a.every((crumb, index) => crumb.name === b[index]?.name && crumb.url === b[index]?.url);
 }
 
 /** schema.org BreadcrumbList: positions from 1, absolute URLs; a step without a page has no `item`. */
@@ -143,30 +143,24 @@ export class MloBreadcrumb extends MloElement {
   /** True once the reader has opened a collapsed path. */
   @state() private expanded = false;
 
-  /** Why a next page, fetched to find the article, failed. */
-  @state() private pageError?: FeedError;
-
   readonly #feed = new FeedController(this, () =>
     this.lightCrumbs.length > 0 ? {} : { src: this.src, data: this.feed },
   );
 
-  readonly #childObserver = new MutationObserver(() => this.#readLightDom());
-
-  override connectedCallback(): void {
-    this.#readLightDom();
-    super.connectedCallback();
-    this.#childObserver.observe(this, {
+  constructor() {
+    super();
+    new LightDomController(this, () => this.#readLightDom(), {
       childList: true,
       subtree: true,
       characterData: true,
       attributes: true,
       attributeFilter: ['href', 'hidden', 'aria-hidden'],
     });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#childObserver.disconnect();
+    // The article may be on a later page of a paged feed: keep looking before saying "not found".
+    this.#feed.loadUntil((feed) => {
+      const articleId = this.#articleIdOrUndefined();
+      return articleId === undefined || findItem(feed, articleId) !== undefined;
+    });
   }
 
   #readLightDom(): void {
@@ -175,8 +169,11 @@ export class MloBreadcrumb extends MloElement {
   }
 
   #retry = (): void => {
-    this.pageError = undefined;
     void this.#feed.retry();
+  };
+
+  #retryPage = (): void => {
+    void this.#feed.retryPage();
   };
 
   /** Reveals the hidden middle of a collapsed path and moves focus there, since the button disappears. */
@@ -211,22 +208,21 @@ export class MloBreadcrumb extends MloElement {
   #view(): View {
     const t = breadcrumbMessages[this.locale];
     if (this.lightCrumbs.length > 0) return { kind: 'trail', crumbs: this.lightCrumbs };
-    const feed = this.#feed;
-    switch (feed.state) {
+    const view = this.#feed.view;
+    switch (view.state) {
       case 'idle':
         return { kind: 'empty', message: t.nothingToShow };
       case 'loading':
         return { kind: 'loading' };
       case 'error':
-        return { kind: 'feed-error', error: feed.error };
+        return { kind: 'feed-error', error: view.error, onRetry: this.#retry };
       case 'ready': {
-        if (!feed.feed) return { kind: 'loading' };
         const articleId = this.#articleIdOrUndefined();
-        const crumbs = this.#crumbsFromFeed(feed.feed, articleId, t);
+        const crumbs = this.#crumbsFromFeed(view.feed, articleId, t);
         if (crumbs === undefined) {
-          if (this.pageError) return { kind: 'feed-error', error: this.pageError };
-          // The article may be on a later page of a paged feed: keep looking before saying "not found".
-          if (feed.hasMore || feed.loadingMore) return { kind: 'loading' };
+          const { paging } = view;
+          if (paging.error) return { kind: 'feed-error', error: paging.error, onRetry: this.#retryPage };
+          if (paging.loading || (paging.hasMore && !paging.limitReached)) return { kind: 'loading' };
           return { kind: 'not-found', articleId: articleId ?? '' };
         }
         return crumbs.length > 0 ? { kind: 'trail', crumbs } : { kind: 'empty', message: t.noTrail };
@@ -234,25 +230,11 @@ export class MloBreadcrumb extends MloElement {
     }
   }
 
-  /** Before rendering, so that a page request started here joins this update instead of scheduling another. */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.#loadNextPageWhileArticleMissing();
-  }
-
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const view = this.#view();
     if (view.kind === 'trail' && !this.noJsonLd) writeJsonLd(this, breadcrumbJsonLd(view.crumbs));
     else removeJsonLd(this);
-  }
-
-  #loadNextPageWhileArticleMissing(): void {
-    const feed = this.#feed;
-    if (feed.state !== 'ready' || !feed.hasMore || feed.loadingMore || this.pageError || this.#view().kind !== 'loading') return;
-    feed.loadMore().catch((error: FeedError) => {
-      this.pageError = error;
-    });
   }
 
   #renderStep(crumb: Crumb, isCurrent: boolean): TemplateResult {
@@ -297,11 +279,7 @@ export class MloBreadcrumb extends MloElement {
 
   #renderNotFound(articleId: string): TemplateResult {
     const t = breadcrumbMessages[this.locale];
-    return html`<div class="state state--error" part="error" role="alert">
-      <p class="state__title" part="error-title">${t.unavailableTitle}</p>
-      <p class="state__message" part="error-message">${t.articleNotFound(articleId)}</p>
-      <button class="button" part="retry-button" type="button" @click=${this.#retry}>${commonMessages[this.locale].retry}</button>
-    </div>`;
+    return renderErrorBlock(this.locale, t.unavailableTitle, t.articleNotFound(articleId), this.#retry);
   }
 
   override render(): TemplateResult {
@@ -312,7 +290,7 @@ export class MloBreadcrumb extends MloElement {
       case 'loading':
         return this.#renderLoading();
       case 'feed-error':
-        return renderFeedError(this.locale, view.error, this.#retry);
+        return renderFeedError(this.locale, view.error, view.onRetry);
       case 'not-found':
         return this.#renderNotFound(view.articleId);
       case 'empty':

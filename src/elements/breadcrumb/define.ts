@@ -1,6 +1,7 @@
 import { defineElement } from '../../internal/define.js';
+import { TAG_NAMES } from '../../internal/tags.js';
 import { MloBreadcrumb } from './breadcrumb.js';
 
-defineElement('mlo-breadcrumb', MloBreadcrumb);
+defineElement(TAG_NAMES.breadcrumb, MloBreadcrumb);
 
 export { MloBreadcrumb };

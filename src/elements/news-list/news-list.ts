@@ -2,17 +2,19 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { FeedError } from '../../feed/errors.js';
 import { archiveYearOf, sortNewestFirst } from '../../feed/parse.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { plural } from '../../i18n/locale.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { newsListMessages } from '../../i18n/messages/news-list.js';
-import { FeedController } from '../../internal/feed-controller.js';
+import { FeedController, type FeedView } from '../../internal/feed-controller.js';
+import { integerInRange } from '../../internal/attributes.js';
 import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
-import type { ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
+import { type ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
+import { defineElement } from '../../internal/define.js';
+import { TAG_NAMES } from '../../internal/tags.js';
 import { styles } from './news-list.styles.js';
 
 /** How the list lays out its items. */
@@ -21,8 +23,6 @@ export type NewsListLayout = 'list' | 'grid' | 'headlines';
 const LAYOUTS: readonly NewsListLayout[] = ['list', 'grid', 'headlines'];
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
-/** How many pages one fill may fetch while looking for items that match the filters. */
-const MAX_PAGES_PER_FILL = 10;
 
 /** The card parts a page may style through the list (`mlo-news-list::part(title)`). */
 const CARD_PARTS = 'card, media, image, title, link, date, summary, tags, tag';
@@ -112,20 +112,32 @@ export class MloNewsList extends MloElement {
   @state() private shown = DEFAULT_LIMIT;
   /** The text of the polite live region. */
   @state() private announcement = '';
-  /** True while next pages are being fetched. */
-  @state() private filling = false;
-  @state() private loadMoreError?: FeedError;
 
   readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
 
   #matchingKey: unknown[] = [];
   #matchingItems: FeedItem[] = [];
-  /** The loaded copy and filters the automatic fill last ran for, so it runs once per combination. */
-  #autoFillKey?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The items are cards: a list registered on its own (by class, under any name) must still draw them.
+    defineElement(TAG_NAMES.articleCard, MloArticleCard);
+  }
+
+  constructor() {
+    super();
+    // Too few matches on the pages loaded (a year filter, a small page size, Load more): follow next_url.
+    this.#feed.loadUntil(() => this.#matching.length >= this.shown);
+  }
 
   get #limit(): number {
-    const limit = Number(this.limit);
-    return Number.isInteger(limit) && limit >= 1 ? Math.min(limit, MAX_LIMIT) : DEFAULT_LIMIT;
+    return integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
+  }
+
+  /** True while next pages are being fetched. */
+  get #filling(): boolean {
+    const view = this.#feed.view;
+    return view.state === 'ready' && view.paging.loading;
   }
 
   get #layout(): NewsListLayout {
@@ -134,10 +146,6 @@ export class MloNewsList extends MloElement {
 
   get #cardVariant(): ArticleCardVariant {
     return this.#layout === 'headlines' ? 'headline' : 'teaser';
-  }
-
-  get #filterKey(): string {
-    return `${this.tag ?? ''}|${this.year ?? ''}|${this.itemLang ?? ''}`;
   }
 
   /** The loaded items that pass the filters, newest first (recomputed only when the feed or a filter changes). */
@@ -168,41 +176,17 @@ export class MloNewsList extends MloElement {
     if (changed.has('src') || changed.has('feed') || changed.has('limit') || changed.has('tag') || changed.has('year') || changed.has('itemLang')) {
       this.shown = this.#limit;
       this.announcement = '';
-      this.loadMoreError = undefined;
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // Too few matches on the first page (a year filter, a small page size): follow next_url once, automatically.
-    const controller = this.#feed;
-    if (controller.state !== 'ready' || this.filling || !controller.hasMore) return;
-    const key = `${controller.fetchedAt}|${this.#filterKey}|${this.shown}`;
-    if (this.#matching.length >= this.shown || key === this.#autoFillKey) return;
-    this.#autoFillKey = key;
-    void this.#fill(this.shown);
-  }
-
-  /** Follows next_url until `wanted` items match or the pages end. */
-  async #fill(wanted: number): Promise<void> {
-    this.filling = true;
-    this.loadMoreError = undefined;
-    try {
-      for (let page = 0; page < MAX_PAGES_PER_FILL && this.#matching.length < wanted && this.#feed.hasMore; page += 1) {
-        await this.#feed.loadMore();
-      }
-    } catch (error) {
-      this.loadMoreError = error instanceof FeedError ? error : new FeedError('network', String(error), { cause: error });
-    } finally {
-      this.filling = false;
     }
   }
 
   #onLoadMore = async (): Promise<void> => {
-    if (this.filling) return;
+    if (this.#filling) return;
+    const view = this.#feed.view;
+    if (view.state === 'ready' && view.paging.error) void this.#feed.retryPage();
     const before = Math.min(this.#matching.length, this.shown);
     const wanted = before + this.#limit;
-    if (this.#matching.length < wanted) await this.#fill(wanted);
+    this.shown = wanted;
+    await this.#feed.settled();
     this.shown = Math.max(before, Math.min(wanted, this.#matching.length));
     const added = this.shown - before;
     if (added <= 0) return;
@@ -221,7 +205,6 @@ export class MloNewsList extends MloElement {
    * marked as a saved copy with its age.
    */
   reload(): Promise<void> {
-    this.loadMoreError = undefined;
     return this.#feed.retry();
   }
 
@@ -262,10 +245,10 @@ export class MloNewsList extends MloElement {
     </ul>`;
   }
 
-  #renderMore(): TemplateResult | typeof nothing {
+  #renderMore(feed: FeedView & { state: 'ready' }): TemplateResult | typeof nothing {
     const t = newsListMessages[this.locale];
-    const error = this.loadMoreError;
-    const canShowMore = this.#matching.length > this.shown || this.#feed.hasMore;
+    const { error, loading, hasMore, limitReached } = feed.paging;
+    const canShowMore = this.#matching.length > this.shown || (hasMore && !limitReached);
     return html`${error
       ? html`<div class="state state--error load-more-error" part="load-more-error" role="alert">
           <p class="state__message">${t.loadMoreFailed} ${commonMessages[this.locale].feedError(error.kind, error.status)}</p>
@@ -277,36 +260,36 @@ export class MloNewsList extends MloElement {
             class="button button--secondary"
             part="load-more-button"
             type="button"
-            aria-disabled=${this.filling ? 'true' : 'false'}
+            aria-disabled=${loading ? 'true' : 'false'}
             @click=${this.#onLoadMore}
           >
-            ${this.filling ? t.loadingMore : t.loadMore}
+            ${loading ? t.loadingMore : t.loadMore}
           </button>
         </div>`
       : nothing}`;
   }
 
-  #renderReady(): TemplateResult {
-    const controller = this.#feed;
+  #renderReady(view: FeedView & { state: 'ready' }): TemplateResult {
     const matching = this.#matching;
-    const stale = controller.stale ? renderStaleNotice(this.locale, controller.fetchedAt, this.#retry) : nothing;
+    const stale = view.staleBecause ? renderStaleNotice(this.locale, view.fetchedAt, this.#retry) : nothing;
     if (matching.length === 0) {
-      if (this.filling) return this.#renderSkeleton();
-      const hasItems = (controller.feed?.items.length ?? 0) > 0;
-      return html`${stale}${renderEmpty(this.locale, hasItems && this.#hasFilters ? newsListMessages[this.locale].noMatches : undefined)}${this.#renderMore()}`;
+      if (view.paging.loading) return this.#renderSkeleton();
+      const hasItems = view.feed.items.length > 0;
+      return html`${stale}${renderEmpty(this.locale, hasItems && this.#hasFilters ? newsListMessages[this.locale].noMatches : undefined)}${this.#renderMore(view)}`;
     }
-    return html`${stale}${this.#renderItems(matching.slice(0, this.shown))}${this.#renderMore()}`;
+    return html`${stale}${this.#renderItems(matching.slice(0, this.shown))}${this.#renderMore(view)}`;
   }
 
   #renderState(): TemplateResult {
-    switch (this.#feed.state) {
+    const view = this.#feed.view;
+    switch (view.state) {
       case 'ready':
-        return this.#renderReady();
+        return this.#renderReady(view);
       case 'error':
-        return renderFeedError(this.locale, this.#feed.error, this.#retry);
+        return renderFeedError(this.locale, view.error, this.#retry);
       case 'idle':
         return renderEmpty(this.locale, commonMessages[this.locale].noSource);
-      default:
+      case 'loading':
         return this.#renderSkeleton();
     }
   }

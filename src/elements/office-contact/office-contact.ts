@@ -1,15 +1,17 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import type { FeedError } from '../../feed/errors.js';
 import type { ContactUnit, Office } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { officeContactMessages, type OfficeContactMessages } from '../../i18n/messages/office-contact.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
+import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { removeJsonLd, writeJsonLd } from '../../internal/trusted-types.js';
-import { clampHeadingLevel, renderHeading } from '../../internal/templates.js';
+import { validHeadingLevel, renderHeading } from '../../internal/templates.js';
 import { styles } from './office-contact.styles.js';
 
 /** MLO Belgrade is in Serbia; the embedded default does not print the country, but search engines want it. */
@@ -19,12 +21,12 @@ const OPENSTREETMAP_SEARCH = 'https://www.openstreetmap.org/search';
 /** Light-DOM children that are not content of the page's own: scripts (our JSON-LD among them), styles, templates. */
 const NOT_CONTENT = 'script, style, template';
 
-/** What the element shows, decided once per update and shared by render() and the JSON-LD. */
+/** What the element shows: render() and the JSON-LD both read it from `#view()`, so they never disagree. */
 type View =
   | { kind: 'own-content' }
   | { kind: 'offices'; offices: Office[]; embedded: boolean; lang?: string }
   | { kind: 'loading' }
-  | { kind: 'error' }
+  | { kind: 'error'; error: FeedError }
   | { kind: 'empty' };
 
 type CopyOutcome = 'copied' | 'failed';
@@ -189,22 +191,14 @@ export class MloOfficeContact extends MloElement {
 
   readonly #feed = new FeedController(this, () => (this.hasOwnContent ? {} : { src: this.src, data: this.feed }));
 
-  readonly #childObserver = new MutationObserver(() => this.#readLightDom());
-
-  override connectedCallback(): void {
-    this.#readLightDom();
-    super.connectedCallback();
-    this.#childObserver.observe(this, { childList: true, subtree: true, characterData: true });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#childObserver.disconnect();
+  constructor() {
+    super();
+    new LightDomController(this, () => this.#readLightDom());
   }
 
   #readLightDom(): void {
     this.hasOwnContent = [...this.childNodes].some((node) =>
-      node instanceof Element ? !node.matches(NOT_CONTENT) : node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '',
+      node instanceof Element ? !node.matches(NOT_CONTENT) : node.nodeType === Node.TEXT_NODE && (node.textContent ?? '').trim() !== '',
     );
   }
 
@@ -228,17 +222,17 @@ export class MloOfficeContact extends MloElement {
 
   #view(): View {
     if (this.hasOwnContent) return { kind: 'own-content' };
-    const feed = this.#feed;
-    switch (feed.state) {
+    const view = this.#feed.view;
+    switch (view.state) {
       case 'idle':
         return { kind: 'offices', offices: [officeContactMessages[this.locale].defaultOffice], embedded: true };
       case 'loading':
         return { kind: 'loading' };
       case 'error':
-        return { kind: 'error' };
+        return { kind: 'error', error: view.error };
       case 'ready': {
-        const offices = feed.feed?.mlo.offices ?? [];
-        return offices.length > 0 ? { kind: 'offices', offices, embedded: false, lang: feed.feed?.language } : { kind: 'empty' };
+        const { offices } = view.feed.mlo;
+        return offices.length > 0 ? { kind: 'offices', offices, embedded: false, lang: view.feed.language } : { kind: 'empty' };
       }
     }
   }
@@ -301,7 +295,7 @@ export class MloOfficeContact extends MloElement {
   }
 
   #renderOffices(offices: Office[], lang: string | undefined): TemplateResult {
-    const level = clampHeadingLevel(this.headingLevel, DEFAULT_HEADING_LEVEL);
+    const level = validHeadingLevel(this.headingLevel, DEFAULT_HEADING_LEVEL);
     return html`<div class="offices" part="offices">
       ${offices.map(
         (office, officeIndex) => html`<div class="office" part="office">
@@ -335,7 +329,7 @@ export class MloOfficeContact extends MloElement {
       case 'loading':
         return this.#renderLoading();
       case 'error':
-        return renderFeedError(this.locale, this.#feed.error, this.#retry);
+        return renderFeedError(this.locale, view.error, this.#retry);
       case 'empty':
         return renderEmpty(this.locale, officeContactMessages[this.locale].noOffices);
     }
