@@ -9,6 +9,7 @@ import { safeUrl } from '../../feed/urls.js';
 import { formatDate, formatNumber, isoDate } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
+import { integerInRange } from '../../internal/attributes.js';
 import { FeedController, type FeedView, type Paging } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
@@ -23,6 +24,8 @@ export type { SearchReadyDetail, SearchReadyEvent } from '../../events.js';
 const QUERY_PARAMETER = 'q';
 /** Results listed when `limit` is not a usable number. */
 const DEFAULT_LIMIT = 10;
+/** More results than this are no longer a list to choose from. */
+const MAX_LIMIT = 100;
 /** How often the "so far" count of indexed articles may change while indexing. */
 const PROGRESS_INTERVAL_MS = 250;
 /** Characters of summary or body shown around the first match. */
@@ -113,7 +116,7 @@ export class MloArchiveSearch extends MloElement {
   /** An example of what to type. Not a label: the label stays visible. */
   @property({ type: String, attribute: 'placeholder' }) placeholder?: string;
 
-  /** How many results are listed. */
+  /** How many results are listed (1–100, default 10). */
   @property({ type: Number, attribute: 'limit' }) limit = DEFAULT_LIMIT;
 
   /** The site's search page for the plain form. Default: the feed's `_mlo.search_url`, else the inner form's `action`. */
@@ -272,7 +275,7 @@ export class MloArchiveSearch extends MloElement {
   #search(): void {
     clearTimeout(this.#debounceTimer);
     // A limit of 0, a negative or a non-number would hide every result: such a value means the default.
-    const limit = Number.isFinite(this.limit) && this.limit >= 1 ? Math.floor(this.limit) : DEFAULT_LIMIT;
+    const limit = integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
     const results = this.#index.search(this.query, { limit, year: this.year, tag: this.tag });
     const searched = this.query.trim() !== '' || this.year !== undefined || this.tag !== undefined;
     this.results = searched ? results : undefined;

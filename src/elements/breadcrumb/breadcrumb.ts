@@ -12,7 +12,7 @@ import { renderEmpty, renderErrorBlock, renderFeedError } from '../../internal/f
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
-import { removeJsonLd, writeJsonLd } from '../../internal/trusted-types.js';
+import { removeJsonLd, writeJsonLd } from '../../internal/json-ld.js';
 import { styles } from './breadcrumb.styles.js';
 
 /** One step of the path: a name, and the address of its page when it has one. */

@@ -10,7 +10,7 @@ import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
-import { removeJsonLd, writeJsonLd } from '../../internal/trusted-types.js';
+import { removeJsonLd, writeJsonLd } from '../../internal/json-ld.js';
 import { validHeadingLevel, renderHeading } from '../../internal/templates.js';
 import { styles } from './office-contact.styles.js';
 
