@@ -32,6 +32,8 @@ export interface LoadOptions {
 interface CacheEntry {
   feed: Feed;
   fetchedAt: number;
+  /** The size of the feed's text (UTF-16 code units: bytes for ASCII, a bound for the rest). */
+  size: number;
 }
 
 const memory = new Map<string, CacheEntry>();
@@ -62,7 +64,7 @@ function restore(url: string): CacheEntry | undefined {
     if (!raw) return undefined;
     const saved = JSON.parse(raw) as { fetchedAt?: unknown; body?: unknown };
     if (typeof saved.fetchedAt !== 'number' || typeof saved.body !== 'string') return undefined;
-    return { feed: parseFeedText(saved.body, { url }), fetchedAt: saved.fetchedAt };
+    return { feed: parseFeedText(saved.body, { url }), fetchedAt: saved.fetchedAt, size: saved.body.length };
   } catch {
     return undefined; // A corrupt or outdated saved copy is as good as none.
   }
@@ -96,7 +98,7 @@ async function fetchAndParse(url: string, timeoutMs: number, keep: boolean): Pro
     const feed = parseFeedText(body, { url, contentType: response.headers.get('content-type') ?? undefined });
     const fetchedAt = Date.now();
     if (keep) persist(url, body, fetchedAt);
-    return { feed, fetchedAt };
+    return { feed, fetchedAt, size: body.length };
   } finally {
     clearTimeout(timer);
   }
@@ -131,7 +133,7 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   signal?.throwIfAborted();
   const cached = memory.get(url);
   if (!force && cached && Date.now() - cached.fetchedAt <= maxAgeMs) {
-    return { feed: cached.feed, fetchedAt: cached.fetchedAt, stale: false };
+    return { feed: cached.feed, fetchedAt: cached.fetchedAt, size: cached.size, stale: false };
   }
   let request = inFlight.get(url);
   if (!request) {
@@ -148,14 +150,14 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   }
   try {
     const entry = await untilAborted(request, signal);
-    return { feed: entry.feed, fetchedAt: entry.fetchedAt, stale: false };
+    return { feed: entry.feed, fetchedAt: entry.fetchedAt, size: entry.size, stale: false };
   } catch (error) {
     if (signal?.aborted) throw error;
     const feedError = toFeedError(error, url);
     const lastGood = memory.get(url) ?? restore(url);
     if (lastGood) {
       memory.set(url, lastGood);
-      return { feed: lastGood.feed, fetchedAt: lastGood.fetchedAt, stale: true, error: feedError };
+      return { feed: lastGood.feed, fetchedAt: lastGood.fetchedAt, size: lastGood.size, stale: true, error: feedError };
     }
     throw feedError;
   }
@@ -170,6 +172,8 @@ export class FeedPager {
   readonly #visited = new Set<string>();
   /** Ids already loaded, kept across pages so that appending a page costs its own size only. */
   readonly #ids: Set<string>;
+  #pagesLoaded = 0;
+  #sizeLoaded = 0;
 
   constructor(first: Feed) {
     this.#feed = first;
@@ -182,6 +186,16 @@ export class FeedPager {
     return this.#feed;
   }
 
+  /** Next pages loaded so far (the first page not counted). */
+  get pagesLoaded(): number {
+    return this.#pagesLoaded;
+  }
+
+  /** The text size of the next pages loaded so far (see `FeedResult.size`). */
+  get sizeLoaded(): number {
+    return this.#sizeLoaded;
+  }
+
   /** True when there is a next page that has not been requested yet. */
   get hasMore(): boolean {
     const next = this.#feed.nextUrl;
@@ -192,8 +206,10 @@ export class FeedPager {
   async loadMore(options: LoadOptions = {}): Promise<Feed> {
     const next = this.#feed.nextUrl;
     if (next === undefined || this.#visited.has(next)) return this.#feed;
-    const { feed } = await loadFeed(next, { ...options, force: true, persist: false });
+    const { feed, size } = await loadFeed(next, { ...options, force: true, persist: false });
     this.#visited.add(next);
+    this.#pagesLoaded += 1;
+    this.#sizeLoaded += size;
     this.#feed = mergePages(this.#feed, feed, this.#ids);
     return this.#feed;
   }

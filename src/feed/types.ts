@@ -150,6 +150,8 @@ export interface FeedResult {
   feed: Feed;
   /** When this copy was fetched (epoch ms). */
   fetchedAt: number;
+  /** The size of the feed's text in UTF-16 code units (its bytes, for ASCII JSON); crawl bounds count it. */
+  size: number;
   /** True when the network failed and this is the last good copy; `error` says why. */
   stale: boolean;
   error?: import('./errors.js').FeedError;

@@ -16,8 +16,14 @@ import { FeedPager, loadFeed } from '../feed/load.js';
 import { parseFeed } from '../feed/parse.js';
 import type { Feed } from '../feed/types.js';
 
-/** At most this many next pages are fetched for one loaded feed, whatever an element is looking for. */
+/**
+ * Bounds of following `next_url` for one loaded feed, whatever an element is looking for: a feed whose
+ * every page names a fresh next page must not keep a reader's tab, and the feed's server, busy forever.
+ * Past either bound the element says so (docs/feed-format.md, "Limits").
+ */
 export const MAX_CRAWL_PAGES = 100;
+/** 20 MiB of feed text in next pages: far past what a news archive's pages need, well within a phone's memory. */
+export const MAX_CRAWL_SIZE = 20 * 1024 * 1024;
 
 /** Where following `next_url` stands for the feed shown. */
 export interface Paging {
@@ -27,7 +33,7 @@ export interface Paging {
   readonly hasMore: boolean;
   /** Why the last next page failed; fetching stops until Retry. */
   readonly error?: FeedError;
-  /** The crawl stopped at `MAX_CRAWL_PAGES` with pages left. */
+  /** The crawl stopped at `MAX_CRAWL_PAGES` or `MAX_CRAWL_SIZE` with pages left. */
   readonly limitReached: boolean;
   /** Next pages fetched so far. */
   readonly pagesLoaded: number;
@@ -154,7 +160,7 @@ export class FeedController implements ReactiveController {
     if (view.state !== 'ready' || !pager || !goal || this.#pageLoad) return;
     const { paging } = view;
     if (paging.error || !pager.hasMore || goal(view.feed)) return;
-    if (paging.pagesLoaded >= MAX_CRAWL_PAGES) {
+    if (pager.pagesLoaded >= MAX_CRAWL_PAGES || pager.sizeLoaded >= MAX_CRAWL_SIZE) {
       if (!paging.limitReached) this.#setPaging({ limitReached: true });
       return;
     }
@@ -170,7 +176,7 @@ export class FeedController implements ReactiveController {
       const view = this.#view;
       if (view.state !== 'ready') return;
       this.#pageLoad = undefined; // Before the update it asks for, whose hostUpdate may fetch the next page.
-      this.#view = { ...view, feed, paging: { ...view.paging, loading: false, hasMore: pager.hasMore, pagesLoaded: view.paging.pagesLoaded + 1 } };
+      this.#view = { ...view, feed, paging: { ...view.paging, loading: false, hasMore: pager.hasMore, pagesLoaded: pager.pagesLoaded } };
       this.#host.requestUpdate();
     } catch (error) {
       if (!stillCurrent()) return;

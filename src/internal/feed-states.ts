@@ -42,3 +42,10 @@ export function renderStaleNotice(locale: Locale, fetchedAt: number | undefined,
     <button class="button button--secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>
   </div>`;
 }
+
+/** The notice shown where following `next_url` stopped at the crawl bounds: what is shown is not all there is. */
+export function renderCrawlLimit(locale: Locale): TemplateResult {
+  return html`<div class="state state--stale" part="crawl-limit" role="status">
+    <p class="state__message">${commonMessages[locale].crawlLimit}</p>
+  </div>`;
+}

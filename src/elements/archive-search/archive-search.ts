@@ -11,7 +11,7 @@ import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/me
 import { commonMessages } from '../../i18n/messages/common.js';
 import { integerInRange } from '../../internal/attributes.js';
 import { FeedController, type FeedView, type Paging } from '../../internal/feed-controller.js';
-import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
 import { excerptAround, firstMatchOffset, highlight, type TermMatcher, type TextSegment } from '../../search/highlight.js';
@@ -77,7 +77,8 @@ const EXCERPT_LENGTH = 160;
  * @csspart error-title - The alert's title.
  * @csspart error-message - The alert's explanation.
  * @csspart retry-button - Retry, in the alert and in the saved-copy notice.
- * @csspart stale - The notice shown when a saved copy of the feed is searched.
+ * @csspart stale - The notice shown when a saved copy of the feed is searched, or when a later page failed.
+ * @csspart crawl-limit - The notice that the archive has more pages than are read (docs/feed-format.md, "Limits").
  * @csspart empty - The message shown when the archive has no articles.
  *
  * @cssprop --mlo-font-size - Base size in px; every size scales from it. Default 16px.
@@ -467,6 +468,7 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #renderProgress(t: ArchiveSearchMessages, paging: Paging): TemplateResult | typeof nothing {
+    if (paging.limitReached && !this.indexing) return renderCrawlLimit(this.locale);
     if (paging.error) {
       return html`<div class="state state--stale" part="stale" role="status">
         <p class="state__message">${t.partialArchive(this.#index.size)}</p>

@@ -432,9 +432,10 @@ export class MloArticleCard extends MloElement {
     </div>`;
   }
 
-  #renderNotFound(): TemplateResult {
+  /** The article is not in the feed, or not in the part of it read before the crawl bounds. */
+  #renderNotFound(pastCrawlLimit: boolean): TemplateResult {
     const t = articleCardMessages[this.locale];
-    return renderErrorBlock(this.locale, t.notFoundTitle, t.notFound, this.#retry);
+    return renderErrorBlock(this.locale, t.notFoundTitle, pastCrawlLimit ? commonMessages[this.locale].crawlLimit : t.notFound, this.#retry);
   }
 
   #renderItem(item: FeedItem, baseUrl: string | undefined): TemplateResult {
@@ -462,7 +463,7 @@ export class MloArticleCard extends MloElement {
         if (!item) {
           if (paging.error) return renderFeedError(this.locale, paging.error, this.#retryPage);
           if (paging.loading || (paging.hasMore && !paging.limitReached)) return this.#renderSkeleton();
-          return this.#renderNotFound();
+          return this.#renderNotFound(paging.limitReached);
         }
         return html`${view.staleBecause ? renderStaleNotice(this.locale, view.fetchedAt, this.#retry) : nothing}
         ${this.#renderItem(item, view.feed.feedUrl)}`;

@@ -7,6 +7,7 @@ import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages/breadcrumb.js';
+import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderErrorBlock, renderFeedError } from '../../internal/feed-states.js';
 import { LightDomController } from '../../internal/light-dom.js';
@@ -26,7 +27,7 @@ type View =
   | { kind: 'trail'; crumbs: Crumb[] }
   | { kind: 'loading' }
   | { kind: 'feed-error'; error: FeedError; onRetry: () => void }
-  | { kind: 'not-found'; articleId: string }
+  | { kind: 'not-found'; articleId: string; pastCrawlLimit: boolean }
   | { kind: 'empty'; message: string };
 
 /** A path longer than this collapses in a narrow container: the first step, "…", the last two. */
@@ -223,7 +224,7 @@ export class MloBreadcrumb extends MloElement {
           const { paging } = view;
           if (paging.error) return { kind: 'feed-error', error: paging.error, onRetry: this.#retryPage };
           if (paging.loading || (paging.hasMore && !paging.limitReached)) return { kind: 'loading' };
-          return { kind: 'not-found', articleId: articleId ?? '' };
+          return { kind: 'not-found', articleId: articleId ?? '', pastCrawlLimit: paging.limitReached };
         }
         return crumbs.length > 0 ? { kind: 'trail', crumbs } : { kind: 'empty', message: t.noTrail };
       }
@@ -277,9 +278,11 @@ export class MloBreadcrumb extends MloElement {
     </div>`;
   }
 
-  #renderNotFound(articleId: string): TemplateResult {
+  /** The article is not in the feed, or not in the part of it read before the crawl bounds. */
+  #renderNotFound(articleId: string, pastCrawlLimit: boolean): TemplateResult {
     const t = breadcrumbMessages[this.locale];
-    return renderErrorBlock(this.locale, t.unavailableTitle, t.articleNotFound(articleId), this.#retry);
+    const message = pastCrawlLimit ? commonMessages[this.locale].crawlLimit : t.articleNotFound(articleId);
+    return renderErrorBlock(this.locale, t.unavailableTitle, message, this.#retry);
   }
 
   override render(): TemplateResult {
@@ -292,7 +295,7 @@ export class MloBreadcrumb extends MloElement {
       case 'feed-error':
         return renderFeedError(this.locale, view.error, view.onRetry);
       case 'not-found':
-        return this.#renderNotFound(view.articleId);
+        return this.#renderNotFound(view.articleId, view.pastCrawlLimit);
       case 'empty':
         return renderEmpty(this.locale, view.message);
     }

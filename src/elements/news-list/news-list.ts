@@ -9,7 +9,7 @@ import { commonMessages } from '../../i18n/messages/common.js';
 import { newsListMessages } from '../../i18n/messages/news-list.js';
 import { FeedController, type FeedView } from '../../internal/feed-controller.js';
 import { integerInRange } from '../../internal/attributes.js';
-import { renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { type ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
@@ -65,6 +65,7 @@ function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
  * @csspart error-message - What went wrong, in words a webmaster can act on.
  * @csspart retry-button - Retry, in the error block and in the saved-copy notice.
  * @csspart stale - The "saved copy" notice above the list.
+ * @csspart crawl-limit - The notice that the feed has more pages than are read (docs/feed-format.md, "Limits").
  * @csspart skeleton - The placeholder shown before data arrives.
  *
  * @cssprop [--mlo-grid-gap=1em] - Space between grid cards.
@@ -249,7 +250,7 @@ export class MloNewsList extends MloElement {
     const t = newsListMessages[this.locale];
     const { error, loading, hasMore, limitReached } = feed.paging;
     const canShowMore = this.#matching.length > this.shown || (hasMore && !limitReached);
-    return html`${error
+    return html`${limitReached && this.#matching.length <= this.shown ? renderCrawlLimit(this.locale) : nothing}${error
       ? html`<div class="state state--error load-more-error" part="load-more-error" role="alert">
           <p class="state__message">${t.loadMoreFailed} ${commonMessages[this.locale].feedError(error.kind, error.status)}</p>
         </div>`

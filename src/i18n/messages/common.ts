@@ -17,6 +17,8 @@ export interface CommonMessages {
   /** `age` is already localised ("5 minutes ago"). */
   stale: (age: string) => string;
   feedError: (kind: FeedErrorKind, status?: number) => string;
+  /** Following `next_url` stopped at the crawl bounds (docs/feed-format.md, "Limits"). */
+  crawlLimit: string;
 }
 
 export const commonMessages = defineMessages<CommonMessages>({
@@ -27,6 +29,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     noSource: 'No news feed is set: give this element a src attribute with the address of a JSON Feed.',
     errorTitle: 'The news could not be loaded',
     stale: (age) => `Showing a saved copy, last updated ${age}.`,
+    crawlLimit: 'Stopped reading this feed: it has more pages than a web page can safely load. Only the part read so far is shown.',
     feedError: (kind, status) => {
       switch (kind) {
         case 'network':
@@ -57,6 +60,7 @@ export const commonMessages = defineMessages<CommonMessages>({
     noSource: 'Извор вести није задат: додајте овом елементу атрибут src са адресом JSON Feed датотеке.',
     errorTitle: 'Вести није могуће учитати',
     stale: (age) => `Приказује се сачувана копија, последњи пут ажурирана ${age}.`,
+    crawlLimit: 'Читање фида је заустављено: има више страница него што веб-страница може безбедно да учита. Приказује се само део учитан до сада.',
     feedError: (kind, status) => {
       switch (kind) {
         case 'network':
