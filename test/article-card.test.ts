@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
-// page the runner keeps in the background (concurrency 2) may never get. The elements' updateComplete is awaited instead.
+// page in the background may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
 import '../src/elements/article-card/define.js';
 import type { ArticleSelectEvent, FeedErrorEvent } from '../src/events.js';
@@ -14,7 +14,7 @@ import {
   renderArticleCardExample,
   type ArticleCardExample,
 } from '../fixtures/article-card.js';
-import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './article-card-helpers.js';
+import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './helpers/dom.js';
 import { realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {

@@ -1,6 +1,6 @@
 import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
-// page the runner keeps in the background (concurrency 2) may never get. The elements' updateComplete is awaited instead.
+// page in the background may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
 import type { MloNewsList } from '../src/elements/news-list/news-list.js';
 import '../src/elements/news-list/define.js';
@@ -8,7 +8,7 @@ import type { ArticleSelectEvent, FeedErrorEvent, FeedLoadEvent } from '../src/e
 import { clearFeedCache } from '../src/feed/load.js';
 import { NEWS_FEED, NEWS_FEED_ITEMS, examples, renderNewsListExample, type NewsListExample } from '../fixtures/news-list.js';
 import { holdPendingRequests } from '../fixtures/pending.js';
-import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './article-card-helpers.js';
+import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './helpers/dom.js';
 import { gateFetch, networkError, realFetch, stubFetch } from './helpers/fetch.js';
 
 declare global {

@@ -34,7 +34,7 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A trimmed non-empty string, or undefined. Numbers are accepted where publishers write ids as numbers. */
+/** A trimmed non-empty string, or undefined; anything else (numbers too) is not text. Numeric ids are read where the item is. */
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') {
     const trimmed = value.trim();
@@ -134,7 +134,7 @@ function readPhoto(base: string) {
 /** A phone number as offices write it ("+381 (11) 300-6100"), else undefined: it ends up in a tel: link. */
 function phoneNumber(value: unknown): string | undefined {
   const raw = text(value);
-  return raw !== undefined && /^\+?[\d\s().\/-]+$/.test(raw) && (raw.match(/\d/g)?.length ?? 0) >= 3 ? raw : undefined;
+  return raw !== undefined && /^\+?[\d\s()./-]+$/.test(raw) && (raw.match(/\d/g)?.length ?? 0) >= 3 ? raw : undefined;
 }
 
 function readContactUnit(base: string) {
@@ -270,7 +270,7 @@ export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
   if (!Array.isArray(document.items)) {
     throw new FeedError('not-a-feed', 'The feed has no "items" list.', { url: options.url });
   }
-  const base = safeUrl(options.url) ?? safeUrl(document.feed_url) ?? globalThis.location?.href ?? 'http://localhost/';
+  const base = safeUrl(options.url) ?? safeUrl(document.feed_url) ?? (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
   const authors = readAuthors(document, base);
   const language = languageTag(document.language);
   const items: FeedItem[] = [];

@@ -44,9 +44,8 @@ function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
  * data arrives a placeholder of the final height is shown; an empty feed, a failure (with Retry) and a
  * saved copy served while offline each say so in words.
  *
- * The item-language filter is `item-lang`, not `lang` as first proposed: `lang` is the global HTML
- * attribute that sets the element's own language (the language of its buttons and dates), so it
- * cannot also mean "only items in this language".
+ * To show only items in one language, use `item-lang`: `lang` sets the element's own language (its
+ * buttons and dates), as on any HTML element.
  *
  * @summary News from a JSON Feed as a list, a grid of cards or headlines, with Load more.
  *
@@ -100,7 +99,7 @@ export class MloNewsList extends MloElement {
   /** Only items of this archive year (`_mlo.archive_year`, else the year of publication). */
   @property({ type: Number, attribute: 'year' }) year?: number;
 
-  /** Only items in this language (`sr` also matches `sr-Latn` and `sr-Cyrl`). Not `lang`: see above. */
+  /** Only items in this language (`sr` also matches `sr-Latn` and `sr-Cyrl`). */
   @property({ type: String, attribute: 'item-lang' }) itemLang?: string;
 
   /** Opens item links in this browsing context (e.g. `_blank`, with `rel="noopener"`); default: the same tab. */

@@ -1,5 +1,5 @@
 /**
- * Checks shared by the mlo-article-card and mlo-news-list tests: walking shadow roots, asserting that
+ * DOM checks for element tests: walking shadow roots, asserting that
  * hostile feed content rendered inert, measuring overflow, and keeping link clicks from navigating
  * the test page away.
  */
