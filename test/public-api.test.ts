@@ -18,6 +18,13 @@ describe('the package entry (mlo-widgets)', () => {
     expect(Object.keys(api).sort()).to.deep.equal([...documented].sort());
   });
 
+  it('names each element by the one tag list (src/internal/tags.ts), and the manifest agrees', async () => {
+    const manifest = (await (await fetch('/custom-elements.json')).json()) as { modules: { declarations?: { tagName?: string; name: string }[] }[] };
+    const documented = manifest.modules.flatMap((module) => module.declarations ?? []).filter((declaration) => declaration.tagName);
+    expect(documented.map((declaration) => declaration.tagName).sort()).to.deep.equal([...ALL_TAGS].sort());
+    for (const { tagName, name } of documented) expect(api[name as keyof typeof api], `${tagName} is ${name}`).to.be.a('function');
+  });
+
   it('has no side effects: importing it registers nothing', () => {
     for (const tag of ALL_TAGS) {
       expect(customElements.get(tag), tag).to.equal(undefined);

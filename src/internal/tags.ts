@@ -1,7 +1,7 @@
 /**
  * The tag names of the five elements: the one list that registration, the global tag-name map, the
  * bundle tests and the embed builder read. (Each class's JSDoc repeats its own as `@tagname`, which the
- * manifest analyser reads; test/define.test.ts checks that the two agree.)
+ * manifest analyser reads; test/public-api.test.ts checks that the two agree.)
  */
 export const TAG_NAMES = {
   newsList: 'mlo-news-list',
