@@ -49,6 +49,9 @@ export default tseslint.config(
         'error',
         { allowForKnownSafeCalls: [{ from: 'package', package: '@open-wc/semantic-dom-diff', name: 'Equal' }] },
       ],
+      // Down: a value typed `unknown` or `any` (a caught error, an abort signal's reason) is passed on as
+      // it came, as only-throw-error allows for `throw`; a literal or a plain object is still reported.
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       // Off: it asks for `super.connectedCallback?.()` in any element whose base is not HTMLElement;
       // TypeScript already rejects a super call to a hook the base lacks, and LitElement has them all.
       'wc/guard-super-call': 'off',

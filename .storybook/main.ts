@@ -43,7 +43,7 @@ export default defineMain({
     { from: '../demo/feed', to: '/demo/feed' },
     { from: '../dist/mlo-widgets.js', to: '/dist/mlo-widgets.js' },
   ],
-  async viteFinal(config) {
+  viteFinal(config) {
     // vite.config.ts builds the script-tag bundle (build.lib) and opens the demo; neither applies here.
     if (config.build) delete config.build.lib;
     if (config.server) config.server.open = false;

@@ -22,7 +22,9 @@ const manifestDocs = createManifestDocs(manifest);
 
 // Every documented event shows in the Actions panel with its detail, whichever story fired it.
 for (const name of manifestEvents(manifest)) {
-  document.addEventListener(name, (event) => action(name)((event as CustomEvent).detail));
+  document.addEventListener(name, (event) => {
+    action(name)((event as CustomEvent<unknown>).detail);
+  });
 }
 
 /** The axe rule tags for WCAG 2.2 level A and AA (scripts/check-stories.mjs uses the same). */

@@ -5,7 +5,7 @@
 import Fuse from 'fuse.js';
 import { html, render } from 'lit';
 import '../src/elements/archive-search/define.js';
-import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
+import type { SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
 import { parseFeed } from '../src/feed/parse.js';
 import { itemBodyText } from '../src/feed/text.js';
 import type { FeedItem } from '../src/feed/types.js';
@@ -62,14 +62,14 @@ async function elementRun(src: string, queries: string[]): Promise<ElementRun> {
   // The very first element on a page compiles the library's code, templates and styles: a one-off
   // start-up cost of any page, measured apart so that it is not counted as indexing.
   const coldStart = performance.now();
-  const first = document.createElement('mlo-archive-search') as MloArchiveSearch;
+  const first = document.createElement('mlo-archive-search');
   document.body.append(first);
   await first.updateComplete;
   const firstRenderMs = performance.now() - coldStart;
   first.remove();
 
   const started = performance.now();
-  const element = document.createElement('mlo-archive-search') as MloArchiveSearch;
+  const element = document.createElement('mlo-archive-search');
   element.debounce = 0;
   element.src = src;
   const ready = new Promise<SearchReadyDetail>((resolve) => element.addEventListener('mlo-search-ready', (event) => resolve(event.detail), { once: true }));
@@ -83,12 +83,16 @@ async function elementRun(src: string, queries: string[]): Promise<ElementRun> {
 
   let indexing = true;
   let queriesWhileIndexing = 0;
-  const typing = (async () => {
-    while (indexing) {
+  // A query every 100 ms until `indexing = false` below. A named function, not one called on the
+  // spot, whose body TypeScript would read with `indexing` still `true`.
+  const typeWhileIndexing = async () => {
+    for (;;) {
       await sleep(100);
-      if (indexing) type(queries[queriesWhileIndexing++ % queries.length]!);
+      if (!indexing) return;
+      type(queries[queriesWhileIndexing++ % queries.length]!);
     }
-  })();
+  };
+  const typing = typeWhileIndexing();
   const detail = await ready;
   const readyMs = performance.now() - started;
   indexing = false;
@@ -120,7 +124,7 @@ interface FuseDocument {
 function fuseFor(items: FeedItem[], keys: Array<keyof FuseDocument>): Fuse<FuseDocument> {
   const documents = items.map((item) => ({ item, title: item.title ?? '', summary: item.summary ?? '', body: itemBodyText(item) }));
   // Whole-document fuzzy search as one would set it up naively: diacritics ignored, matches anywhere in a field.
-  return new Fuse(documents, { keys: keys as string[], ignoreDiacritics: true, ignoreLocation: true });
+  return new Fuse(documents, { keys, ignoreDiacritics: true, ignoreLocation: true });
 }
 
 export interface FuseRun {
@@ -195,8 +199,9 @@ async function recallRun(src: string, count: number, seed: number): Promise<Reca
       case 2:
         return word.slice(0, at) + word.slice(at + 1);
       default: {
+        // In range: the words are at least 5 letters long.
         const swap = Math.min(at, word.length - 2);
-        return word[swap + 1] === word[swap] ? substitute(word) : word.slice(0, swap) + word[swap + 1] + word[swap] + word.slice(swap + 2);
+        return word[swap + 1] === word[swap] ? substitute(word) : word.slice(0, swap) + word[swap + 1]! + word[swap]! + word.slice(swap + 2);
       }
     }
   };

@@ -124,10 +124,11 @@ let languageChange = 0;
 /** Settles once the English feed has been read (or has failed) and `feedUrls` is complete. */
 let alternatesKnown: Promise<void> = Promise.resolve();
 
-function byId<T extends HTMLElement>(id: string): T {
+/** The element of demo/index.html with that id, checked to be a `type`. */
+function byId<T extends HTMLElement>(id: string, type: abstract new () => T): T {
   const element = document.getElementById(id);
-  if (!element) throw new Error(`demo/index.html has no #${id}`);
-  return element as T;
+  if (!(element instanceof type)) throw new Error(`demo/index.html has no ${type.name} #${id}`);
+  return element;
 }
 
 function isLocale(value: string | null): value is Locale {
@@ -178,10 +179,10 @@ function applyTheme(theme: Theme): void {
 // --- Feed layer panel ----------------------------------------------------------------------------
 
 function showFeedLayer(feed: Feed, url: string): void {
-  byId('feed-layer-title').textContent = feed.title;
-  byId('feed-layer-url').textContent = url;
-  byId('feed-layer-count').textContent = String(feed.items.length);
-  byId('feed-layer-dropped').textContent = String(feed.droppedItems);
+  byId('feed-layer-title', HTMLElement).textContent = feed.title;
+  byId('feed-layer-url', HTMLElement).textContent = url;
+  byId('feed-layer-count', HTMLElement).textContent = String(feed.items.length);
+  byId('feed-layer-dropped', HTMLElement).textContent = String(feed.droppedItems);
   const titles = sortNewestFirst(feed.items)
     .slice(0, 5)
     .map((item) => {
@@ -190,12 +191,12 @@ function showFeedLayer(feed: Feed, url: string): void {
       if (item.language) entry.lang = item.language;
       return entry;
     });
-  byId('feed-layer-titles').replaceChildren(...titles);
-  byId('feed-layer-error').hidden = true;
+  byId('feed-layer-titles', HTMLElement).replaceChildren(...titles);
+  byId('feed-layer-error', HTMLElement).hidden = true;
 }
 
 function showFeedLayerError(error: unknown, url: string): void {
-  const message = byId('feed-layer-error');
+  const message = byId('feed-layer-error', HTMLElement);
   message.textContent = `${pageText[locale].feedLayerFailed} ${url} — ${error instanceof Error ? error.message : String(error)}`;
   message.hidden = false;
 }
@@ -248,7 +249,7 @@ function showArticle(id: string, { remember, focus }: { remember: boolean; focus
   for (const element of document.querySelectorAll('[data-article]')) element.setAttribute('article-id', id);
   if (remember) rememberState('push');
   if (focus) {
-    const main = byId('article');
+    const main = byId('article', HTMLElement);
     main.focus({ preventScroll: true });
     main.scrollIntoView({ block: 'start' });
   }
@@ -275,7 +276,7 @@ function stateFromAddress(): { lang: Locale; article: string } {
 // --- Archive year filter -------------------------------------------------------------------------
 
 function fillYearSelect(feed: Feed): void {
-  const select = byId<HTMLSelectElement>('archive-year');
+  const select = byId('archive-year', HTMLSelectElement);
   const years = [...new Set(feed.mlo.archives.map((archive) => archive.year))].sort((a, b) => b - a);
   select.append(
     ...years.map((year) => {
@@ -294,7 +295,7 @@ function start(): void {
   for (const fallback of document.querySelectorAll('[data-fallback]')) fallback.remove();
   for (const control of document.querySelectorAll<HTMLElement>('[data-needs-script]')) control.hidden = false;
 
-  const themeSelect = byId<HTMLSelectElement>('theme-select');
+  const themeSelect = byId('theme-select', HTMLSelectElement);
   themeSelect.value = storedTheme();
   applyTheme(storedTheme());
   themeSelect.addEventListener('change', () => applyTheme(isTheme(themeSelect.value) ? themeSelect.value : 'system'));
@@ -306,8 +307,8 @@ function start(): void {
     });
   }
 
-  const yearSelect = byId<HTMLSelectElement>('archive-year');
-  const archiveList = byId('archive-list');
+  const yearSelect = byId('archive-year', HTMLSelectElement);
+  const archiveList = byId('archive-list', HTMLElement);
   yearSelect.addEventListener('change', () => {
     if (yearSelect.value) archiveList.setAttribute('year', yearSelect.value);
     else archiveList.removeAttribute('year');

@@ -37,9 +37,9 @@ export const shadow = (element: MloArchiveSearch): ShadowRoot => element.shadowR
 export const combobox = (element: MloArchiveSearch): HTMLInputElement => shadow(element).querySelector<HTMLInputElement>('[role="combobox"]')!;
 export const listbox = (element: MloArchiveSearch): HTMLElement => shadow(element).querySelector<HTMLElement>('[role="listbox"]')!;
 export const options = (element: MloArchiveSearch): HTMLElement[] => [...shadow(element).querySelectorAll<HTMLElement>('[role="option"]')];
-export const optionTitles = (element: MloArchiveSearch): string[] => options(element).map((option) => option.querySelector('[part="option-title"]')!.textContent!.trim());
+export const optionTitles = (element: MloArchiveSearch): string[] => options(element).map((option) => option.querySelector('[part="option-title"]')!.textContent.trim());
 export const liveRegion = (element: MloArchiveSearch): HTMLElement => shadow(element).querySelector<HTMLElement>('[part="status"]')!;
-export const announcement = (element: MloArchiveSearch): string => liveRegion(element).textContent!.trim();
+export const announcement = (element: MloArchiveSearch): string => liveRegion(element).textContent.trim();
 
 /** Puts words in the box as typing does (one input event), then waits out the debounce and the render. */
 export async function typeQuery(element: MloArchiveSearch, words: string): Promise<void> {

@@ -24,7 +24,7 @@ describe('mlo-archive-search: the search box', () => {
     const { element } = await renderSearch(examples.default);
     const input = combobox(element);
     const label = shadow(element).querySelector<HTMLLabelElement>('label[for="input"]')!;
-    expect(label.textContent!.trim()).to.equal('Search our content');
+    expect(label.textContent.trim()).to.equal('Search our content');
     expect(label.checkVisibility()).to.equal(true);
     expect(input.labels![0]).to.equal(label);
     expect(input.getAttribute('aria-autocomplete')).to.equal('list');
@@ -42,15 +42,15 @@ describe('mlo-archive-search: the search box', () => {
   it('offers year and topic filters built from the data', async () => {
     const element = await renderIndexed(examples.default);
     const [years, topics] = [...shadow(element).querySelectorAll('select')];
-    expect([...years!.options].map((option) => option.textContent!.trim())).to.deep.equal(['All years', '2024', '2023', '2022', '2021']);
-    expect([...topics!.options].map((option) => option.textContent!.trim())).to.include.members(['All topics', 'Visits', 'Vežbe', 'Наука за мир']);
+    expect([...years!.options].map((option) => option.textContent.trim())).to.deep.equal(['All years', '2024', '2023', '2022', '2021']);
+    expect([...topics!.options].map((option) => option.textContent.trim())).to.include.members(['All topics', 'Visits', 'Vežbe', 'Наука за мир']);
     expect(years!.closest('label')!.textContent).to.include('Year');
     expect(topics!.closest('label')!.textContent).to.include('Topic');
   });
 
   it('uses the label attribute when given', async () => {
     const { element } = await renderSearch({ ...examples.default, label: 'Search the news archive' });
-    expect(combobox(element).labels![0]!.textContent!.trim()).to.equal('Search the news archive');
+    expect(combobox(element).labels![0]!.textContent.trim()).to.equal('Search the news archive');
   });
 
   it('is accessible before anything is typed', async () => {
@@ -78,7 +78,7 @@ describe('mlo-archive-search: results', () => {
   it('marks a Latin query inside a Cyrillic title', async () => {
     const element = await renderIndexed(examples.transliteration);
     await until(() => optionTitles(element).some((title) => title.startsWith('Београд')), 'the Cyrillic item was not found');
-    const cyrillic = options(element).find((option) => option.textContent!.includes('Београд'))!;
+    const cyrillic = options(element).find((option) => option.textContent.includes('Београд'))!;
     expect(cyrillic.querySelector('[part="option-title"] mark')!.textContent).to.equal('Београд');
     expect(cyrillic.getAttribute('lang')).to.equal('sr-Cyrl');
   });
@@ -87,10 +87,10 @@ describe('mlo-archive-search: results', () => {
     const element = await renderIndexed(examples.serbianCyrillic);
     await until(() => options(element).length === 2, 'expected two results');
     expect(optionTitles(element)).to.have.members(['Београд: НАТО и наука у служби мира', 'Nauka za mir: radionica u Novom Sadu']);
-    const latin = options(element).find((option) => option.textContent!.includes('Nauka za mir'))!;
+    const latin = options(element).find((option) => option.textContent.includes('Nauka za mir'))!;
     expect(latin.querySelector('[part="option-title"] mark')!.textContent).to.equal('Nauka');
     expect(announcement(element)).to.equal('2 резултата');
-    expect(combobox(element).labels![0]!.textContent!.trim()).to.equal('Претражите наш садржај');
+    expect(combobox(element).labels![0]!.textContent.trim()).to.equal('Претражите наш садржај');
     await expect(element).to.be.accessible();
   });
 
@@ -314,14 +314,14 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
     await until(() => shadow(element).querySelector('[role="alert"]') !== null, 'no alert');
     const alert = shadow(element).querySelector('[role="alert"]')!;
     expect(alert.textContent).to.include('HTTP 404');
-    expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Retry');
+    expect(alert.querySelector('button')!.textContent.trim()).to.equal('Retry');
     const form = shadow(element).querySelector<HTMLFormElement>('form[part="fallback"]')!;
     expect(form.getAttribute('action')).to.equal(SITE_SEARCH);
     expect(form.method).to.equal('get');
     const field = form.querySelector<HTMLInputElement>('input[name="q"]')!;
     expect(field.value).to.equal('stoltenberg');
-    expect(field.labels![0]!.textContent!.trim()).to.equal('Search our content');
-    expect(form.querySelector('button[type="submit"]')!.textContent!.trim()).to.equal('Search');
+    expect(field.labels![0]!.textContent.trim()).to.equal('Search our content');
+    expect(form.querySelector('button[type="submit"]')!.textContent.trim()).to.equal('Search');
     expect(form.textContent).to.include('You can still search on the website');
     expect(combobox(element)).to.equal(null);
     await expect(element).to.be.accessible();

@@ -16,6 +16,7 @@ import {
 } from '../fixtures/article-card.js';
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './helpers/dom.js';
 import { realFetch, stubFetch } from './helpers/fetch.js';
+import { nth } from './helpers/lists.js';
 
 declare global {
   interface Window {
@@ -59,7 +60,7 @@ describe('mlo-article-card', () => {
       const { root } = await renderCard(examples.teaser);
       const links = root.querySelectorAll('a');
       expect(links).to.have.length(1);
-      const link = links[0];
+      const link = nth(links, 0);
       expect(link.getAttribute('part')).to.equal('link');
       expect(link.href).to.equal(SOURCE_ARTICLE_URL);
       expect(text(link)).to.equal(SOURCE_ARTICLE_TITLE);
@@ -187,9 +188,9 @@ describe('mlo-article-card', () => {
       expect(images).to.deep.equal(['/demo/feed/images/sg-president.svg', '/demo/feed/images/sg-prime-minister.svg', '/demo/feed/images/sps-scientists.svg']);
       const photos = root.querySelectorAll('[part~="photo"]');
       expect(photos).to.have.length(2);
-      expect(text(photos[0].querySelector('figcaption'))).to.equal('NATO Secretary General meeting with the Prime Minister of Serbia (Source: NATO Website)');
-      expect(text(part(photos[0], 'credit'))).to.equal('(Source: NATO Website)');
-      expect((photos[0].querySelector('img') as HTMLImageElement).alt).to.equal('The Secretary General and the Prime Minister of Serbia at a table');
+      expect(text(nth(photos, 0).querySelector('figcaption'))).to.equal('NATO Secretary General meeting with the Prime Minister of Serbia (Source: NATO Website)');
+      expect(text(part(nth(photos, 0), 'credit'))).to.equal('(Source: NATO Website)');
+      expect((nth(photos, 0).querySelector('img') as HTMLImageElement).alt).to.equal('The Secretary General and the Prime Minister of Serbia at a table');
 
       const byline = part(root, 'byline')!;
       expect(text(byline)).to.equal('Story by MLO Belgrade (originally posted on NATO HQ website)');
@@ -287,7 +288,7 @@ describe('mlo-article-card', () => {
     });
 
     it('shows the fetch error in words, with Retry, and fires mlo-feed-error', async () => {
-      const errorEvent = oneEvent(document, 'mlo-feed-error') as Promise<FeedErrorEvent>;
+      const errorEvent = oneEvent<FeedErrorEvent>(document, 'mlo-feed-error');
       const { root } = await renderCard(examples.error);
       const event = await errorEvent;
       expect(event.detail.error.kind).to.equal('http');
@@ -331,7 +332,7 @@ describe('mlo-article-card', () => {
       const { card, root } = await renderCard(examples.teaser);
       const navigation = interceptNavigation();
       try {
-        const selected = oneEvent(card, 'mlo-article-select') as Promise<ArticleSelectEvent>;
+        const selected = oneEvent<ArticleSelectEvent>(card, 'mlo-article-select');
         part(root, 'link')!.click();
         const event = await selected;
         expect(event.detail.item.id).to.equal('secretary-general-visits-belgrade');

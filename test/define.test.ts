@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { defineElement } from '../src/internal/define.js';
 import { VERSION } from '../src/version.js';
+import { nth } from './helpers/lists.js';
 
 let tagCount = 0;
 /** The registry cannot forget a tag, so every test defines its own. */
@@ -55,7 +56,8 @@ describe('defineElement', () => {
   });
 
   it('warns exactly once, and keeps the first definition, when another version got there first', () => {
-    const [first, second] = [freshTag(), freshTag()];
+    const first = freshTag();
+    const second = freshTag();
     class OtherVersionA extends HTMLElement {
       static mloVersion = '0.0.1';
     }
@@ -71,7 +73,7 @@ describe('defineElement', () => {
     expect(() => defineElement(second, OursToo)).not.to.throw();
 
     expect(warnings).to.have.length(1);
-    const message = String(warnings[0][0]);
+    const message = String(nth(warnings, 0)[0]);
     expect(message).to.contain(`mlo-widgets ${VERSION}`).and.to.contain('mlo-widgets 0.0.1').and.to.contain(`<${first}>`);
     expect(customElements.get(first)).to.equal(OtherVersionA);
     expect(customElements.get(second)).to.equal(OtherVersionB);
@@ -82,6 +84,6 @@ describe('defineElement', () => {
     customElements.define(tag, class extends HTMLElement {});
     defineElement(tag, class extends HTMLElement {});
     expect(warnings).to.have.length(1);
-    expect(String(warnings[0][0])).to.contain('another script');
+    expect(String(nth(warnings, 0)[0])).to.contain('another script');
   });
 });

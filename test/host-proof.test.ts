@@ -102,13 +102,13 @@ function overflowing(element: HTMLElement): string[] {
   const problems: string[] = [];
   const clipped = new Set<Element>();
   for (const node of visibleNodes(element)) {
-    let parent = node.parentElement ?? ((node.parentNode as ShadowRoot | null)?.host as Element | undefined) ?? null;
+    let parent = node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
     while (parent && parent !== element) {
       if (clipped.has(parent) || getComputedStyle(parent).overflowX !== 'visible') {
         clipped.add(node);
         break;
       }
-      parent = parent.parentElement ?? ((parent.parentNode as ShadowRoot | null)?.host as Element | undefined) ?? null;
+      parent = parent.parentElement ?? (parent.parentNode as ShadowRoot | null)?.host ?? null;
     }
     if (clipped.has(node)) continue;
     const rect = node.getBoundingClientRect();
@@ -157,7 +157,7 @@ async function expectHostProof(tag: ElementTag, width: number, mountOn: Mounter)
   expect(texts.length).to.be.greaterThan(0);
   for (const node of texts) {
     const style = getComputedStyle(node);
-    const label = `${describeNode(node)} “${node.textContent!.trim().slice(0, 30)}”`;
+    const label = `${describeNode(node)} “${node.textContent.trim().slice(0, 30)}”`;
     expect(parseFloat(style.fontSize), `${label}: font-size`).to.be.at.least(12);
     expect(style.textTransform, `${label}: text-transform`).to.equal('none');
     expect(style.letterSpacing, `${label}: letter-spacing`).to.equal('normal');

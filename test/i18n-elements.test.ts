@@ -298,7 +298,7 @@ const FALLBACK_SUBMIT: Record<Locale, string> = { en: 'Search', 'sr-Latn': 'Pret
 
 /** The card of the source page's article (inside a list, each card has its own shadow root). */
 function sourceArticleCard(element: HTMLElement): HTMLElement {
-  const card = partsOf(element, 'card').find((node) => node.textContent!.includes('Secretary General'));
+  const card = partsOf(element, 'card').find((node) => node.textContent.includes('Secretary General'));
   if (!card) throw new Error('the source page’s article is not shown');
   return card;
 }
@@ -331,7 +331,7 @@ const SPEAKS: Record<ElementTag, (element: HTMLElement, locale: Locale) => void>
     expect(partOf(element, 'listbox').getAttribute('aria-label'), 'the results’ name').to.equal(RESULTS_LABEL[locale]);
     expect(textOf(partsOf(element, 'filter-label')[0]), 'the year filter').to.equal(YEAR_LABEL[locale]);
     expect(textOf(partOf(element, 'select').querySelector('option')), 'the first year option').to.equal(ALL_YEARS[locale]);
-    const date = partsOf(element, 'option').find((option) => option.textContent!.includes('Secretary General'))?.querySelector('[part~="option-date"]');
+    const date = partsOf(element, 'option').find((option) => option.textContent.includes('Secretary General'))?.querySelector('[part~="option-date"]');
     expect(textOf(date), 'the article’s date').to.equal(ARTICLE_DATE[locale]);
   },
 };

@@ -5,6 +5,7 @@ import '../src/elements/office-contact/define.js';
 import { examples, renderOfficeContactExample, type OfficeContactExample } from '../fixtures/office-contact.js';
 import { failFirstFetch, gateFetch, realFetch, stubFetch } from './helpers/fetch.js';
 import { mount } from './helpers/mount.js';
+import { nth, take } from './helpers/lists.js';
 
 /** The contact block of the source page, unit by unit, line by line. */
 const SOURCE_PAGE_UNITS = [
@@ -44,19 +45,19 @@ function units(el: MloOfficeContact): HTMLElement[] {
 
 /** A unit as a reader sees it: its heading, then each line of its address. */
 function unitLines(unit: HTMLElement): string[] {
-  const heading = unit.querySelector('h1, h2, h3, h4, h5, h6')!.textContent!.trim();
-  const lines = [...unit.querySelectorAll('address .address__line')].map((line) => line.textContent!.trim());
+  const heading = unit.querySelector('h1, h2, h3, h4, h5, h6')!.textContent.trim();
+  const lines = [...unit.querySelectorAll('address .address__line')].map((line) => line.textContent.trim());
   return [heading, ...lines];
 }
 
 function groupName(unit: HTMLElement): string {
   const root = unit.getRootNode() as ShadowRoot;
-  return unit.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => root.getElementById(id)!.textContent!.trim()).join(' ');
+  return unit.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => root.getElementById(id)!.textContent.trim()).join(' ');
 }
 
 function jsonLd(el: MloOfficeContact): { '@context': string; '@graph': JsonLdOffice[] } | undefined {
   const script = el.querySelector(':scope > script[type="application/ld+json"][data-mlo-json-ld]');
-  return script ? JSON.parse(script.textContent!) : undefined;
+  return script ? JSON.parse(script.textContent) : undefined;
 }
 
 function withClipboard(clipboard: unknown): () => void {
@@ -79,7 +80,7 @@ describe('mlo-office-contact', () => {
       const el = await renderExample(examples.default);
       for (const unit of units(el)) {
         expect(unit.getAttribute('role')).to.equal('group');
-        expect(groupName(unit)).to.equal(unit.querySelector('h2')!.textContent!.trim());
+        expect(groupName(unit)).to.equal(unit.querySelector('h2')!.textContent.trim());
         expect(unit.querySelector('address')).to.exist;
       }
       expect(units(el).map(groupName)).to.deep.equal(['NATO Military Liaison Office', 'Media Operations']);
@@ -88,10 +89,10 @@ describe('mlo-office-contact', () => {
     it('invents no phone number or email', async () => {
       const el = await renderExample(examples.default);
       expect(el.shadowRoot!.querySelector('a[href^="tel:"], a[href^="mailto:"], [part~="contacts"]')).to.equal(null);
-      const data = jsonLd(el)!['@graph'][0];
+      const data = nth(jsonLd(el)!['@graph'], 0);
       expect(data).not.to.have.property('telephone');
       expect(data).not.to.have.property('email');
-      expect(data.department![0]).not.to.have.property('telephone');
+      expect(nth(data.department!, 0)).not.to.have.property('telephone');
     });
 
     it('links each address to an OpenStreetMap search for it', async () => {
@@ -102,7 +103,7 @@ describe('mlo-office-contact', () => {
         const url = new URL(map.href);
         expect(url.origin + url.pathname).to.equal('https://www.openstreetmap.org/search');
         expect(url.searchParams.get('query')).to.equal('Bircaninova 5, 11000 Belgrade');
-        expect(map.textContent!.trim()).to.equal('Show on map');
+        expect(map.textContent.trim()).to.equal('Show on map');
       }
     });
 
@@ -111,7 +112,7 @@ describe('mlo-office-contact', () => {
       const data = jsonLd(el)!;
       expect(data['@context']).to.equal('https://schema.org');
       expect(data['@graph']).to.have.length(1);
-      const [office] = data['@graph'];
+      const [office] = take(data['@graph'], 1);
       expect(office['@type']).to.equal('GovernmentOffice');
       expect(office.name).to.equal('NATO Military Liaison Office Belgrade');
       expect(office.address).to.deep.equal({
@@ -137,18 +138,18 @@ describe('mlo-office-contact', () => {
         ['Kancelarija NATO-a za vojnu vezu', 'Birčaninova 5', 'Zgrada Ministarstva odbrane', '11000 Beograd'],
         ['Odnosi s medijima', 'Kancelarija za odnose s javnošću', 'Birčaninova 5', '11000 Beograd'],
       ]);
-      expect(latin.shadowRoot!.querySelector('[part~="copy-button"]')!.textContent!.trim()).to.equal('Kopiraj adresu');
-      expect(jsonLd(latin)!['@graph'][0].address!.addressLocality).to.equal('Beograd');
+      expect(latin.shadowRoot!.querySelector('[part~="copy-button"]')!.textContent.trim()).to.equal('Kopiraj adresu');
+      expect(nth(jsonLd(latin)!['@graph'], 0).address!.addressLocality).to.equal('Beograd');
 
       const cyrillic = await renderExample(examples.serbianCyrillic);
       expect(units(cyrillic).map(unitLines)).to.deep.equal([
         ['Канцеларија НАТО-а за војну везу', 'Бирчанинова 5', 'Зграда Министарства одбране', '11000 Београд'],
         ['Односи с медијима', 'Канцеларија за односе с јавношћу', 'Бирчанинова 5', '11000 Београд'],
       ]);
-      expect(cyrillic.shadowRoot!.querySelector('[part~="map-link"]')!.textContent!.trim()).to.equal('Прикажи на мапи');
+      expect(cyrillic.shadowRoot!.querySelector('[part~="map-link"]')!.textContent.trim()).to.equal('Прикажи на мапи');
 
       cyrillic.parentElement!.setAttribute('lang', 'en');
-      await waitUntil(() => unitLines(units(cyrillic)[0])[0] === 'NATO Military Liaison Office', 'the language change was not followed');
+      await waitUntil(() => unitLines(nth(units(cyrillic), 0))[0] === 'NATO Military Liaison Office', 'the language change was not followed');
     });
   });
 
@@ -192,10 +193,10 @@ describe('mlo-office-contact', () => {
         ['Visitors', 'Visitor Centre'],
         ['NATO Military Liaison Office', 'Bircaninova 5', 'Ministry of Defense Building', '11000 Belgrade', 'Serbia'],
       ]);
-      const [partner, press, visitors, mlo] = units(el);
+      const [partner, press, visitors, mlo] = take(units(el), 4);
       const phone = partner.querySelector<HTMLAnchorElement>('[part~="phone"]')!;
       expect(phone.getAttribute('href')).to.equal('tel:+15550100100');
-      expect(phone.textContent!.trim()).to.equal('+1 (555) 010-0100');
+      expect(phone.textContent.trim()).to.equal('+1 (555) 010-0100');
       expect(partner.querySelector('[part~="email"]')!.getAttribute('href')).to.equal('mailto:office@example.org');
       expect(partner.querySelector('[part~="map-link"]')!.getAttribute('href')).to.equal('https://www.example.org/partner-office/map');
       expect(press.querySelector('[part~="phone"]')).to.equal(null);
@@ -210,7 +211,7 @@ describe('mlo-office-contact', () => {
     it("shows the demo feed's office as the source page prints it, and its Serbian Latin edition", async () => {
       const english = await renderExample(examples.demoFeed);
       expect(units(english).map(unitLines)).to.deep.equal(SOURCE_PAGE_UNITS);
-      expect(jsonLd(english)!['@graph'][0].url).to.equal('https://mlo-belgrade.example/contact');
+      expect(nth(jsonLd(english)!['@graph'], 0).url).to.equal('https://mlo-belgrade.example/contact');
 
       const latin = await renderExample(examples.demoFeedLatin);
       expect(units(latin).map(unitLines)).to.deep.equal([
@@ -221,7 +222,7 @@ describe('mlo-office-contact', () => {
 
     it('writes one GovernmentOffice per office, with what the data knows', async () => {
       const el = await renderExample(examples.fromFeed);
-      const [partner, mlo] = jsonLd(el)!['@graph'];
+      const [partner, mlo] = take(jsonLd(el)!['@graph'], 2);
       expect(partner).to.include({
         '@type': 'GovernmentOffice',
         name: 'Example Partner Office',
@@ -267,7 +268,7 @@ describe('mlo-office-contact', () => {
       await settled(el);
       const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('HTTP 404');
-      expect(alert.querySelector('button')!.textContent!.trim()).to.equal('Retry');
+      expect(alert.querySelector('button')!.textContent.trim()).to.equal('Retry');
       expect(el.querySelector('script')).to.equal(null);
     });
 
@@ -327,19 +328,19 @@ describe('mlo-office-contact', () => {
       const restore = withClipboard({ writeText: async (text: string) => void copied.push(text) });
       try {
         const el = await renderExample(examples.default);
-        const [main, media] = units(el);
+        const [main, media] = take(units(el), 2);
         main.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
-        await waitUntil(() => main.querySelector('[part~="copy-status"]')!.textContent!.trim() !== '', 'no confirmation');
+        await waitUntil(() => main.querySelector('[part~="copy-status"]')!.textContent.trim() !== '', 'no confirmation');
         expect(copied).to.deep.equal(['NATO Military Liaison Office\nBircaninova 5\nMinistry of Defense Building\n11000 Belgrade']);
         const status = main.querySelector('[part~="copy-status"]')!;
         expect(status.getAttribute('role')).to.equal('status');
-        expect(status.textContent!.trim()).to.equal('Address copied.');
-        expect(media.querySelector('[part~="copy-status"]')!.textContent!.trim()).to.equal('');
+        expect(status.textContent.trim()).to.equal('Address copied.');
+        expect(media.querySelector('[part~="copy-status"]')!.textContent.trim()).to.equal('');
 
         media.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
-        await waitUntil(() => media.querySelector('[part~="copy-status"]')!.textContent!.trim() !== '', 'no confirmation');
+        await waitUntil(() => media.querySelector('[part~="copy-status"]')!.textContent.trim() !== '', 'no confirmation');
         expect(copied[1]).to.equal('Public Affairs Office\nBircaninova 5\n11000 Belgrade');
-        expect(main.querySelector('[part~="copy-status"]')!.textContent!.trim()).to.equal('');
+        expect(main.querySelector('[part~="copy-status"]')!.textContent.trim()).to.equal('');
       } finally {
         restore();
       }
@@ -350,9 +351,9 @@ describe('mlo-office-contact', () => {
         const restore = withClipboard(clipboard);
         try {
           const el = await renderExample(examples.default);
-          const [main] = units(el);
+          const [main] = take(units(el), 1);
           main.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
-          await waitUntil(() => main.querySelector('[part~="copy-status"]')!.textContent!.trim() !== '', 'no message');
+          await waitUntil(() => main.querySelector('[part~="copy-status"]')!.textContent.trim() !== '', 'no message');
           expect(main.querySelector('[part~="copy-status"]')!.textContent).to.contain('select the address and copy it');
         } finally {
           restore();
@@ -364,24 +365,24 @@ describe('mlo-office-contact', () => {
   describe('layout', () => {
     it('stacks the units in a narrow container', async () => {
       const el = await renderExample(examples.narrow);
-      const [first, second] = units(el).map((unit) => unit.getBoundingClientRect());
+      const [first, second] = take(units(el).map((unit) => unit.getBoundingClientRect()), 2);
       expect(second.top).to.be.at.least(first.bottom);
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
     });
 
     it('puts them side by side in a wide one', async () => {
       const el = await renderExample(examples.wide);
-      const [first, second] = units(el).map((unit) => unit.getBoundingClientRect());
+      const [first, second] = take(units(el).map((unit) => unit.getBoundingClientRect()), 2);
       expect(second.top).to.equal(first.top);
       expect(second.left).to.be.at.least(first.right);
     });
 
     it('runs from the right on a right-to-left page, each address line aligned right and in its own order', async () => {
       const el = await renderExample(examples.rightToLeft);
-      const [first, second] = units(el).map((unit) => unit.getBoundingClientRect());
+      const [first, second] = take(units(el).map((unit) => unit.getBoundingClientRect()), 2);
       expect(second.right).to.be.at.most(first.left);
-      const address = units(el)[0].querySelector('address')!;
-      const town = [...address.querySelectorAll<HTMLElement>('.address__line')].find((line) => line.textContent!.includes('11000'))!;
+      const address = nth(units(el), 0).querySelector('address')!;
+      const town = [...address.querySelectorAll<HTMLElement>('.address__line')].find((line) => line.textContent.includes('11000'))!;
       expect(town.getBoundingClientRect().right).to.be.closeTo(address.getBoundingClientRect().right, 0.5);
       const text = [...town.childNodes].find((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.includes('11000'))!;
       const rectOf = (word: string) => {
@@ -411,8 +412,8 @@ describe('mlo-office-contact', () => {
       const el = await renderExample(examples.fromFeed);
       for (const target of el.shadowRoot!.querySelectorAll('a, button')) {
         const box = target.getBoundingClientRect();
-        expect(box.height, target.textContent!).to.be.at.least(24);
-        expect(box.width, target.textContent!).to.be.at.least(24);
+        expect(box.height, target.textContent).to.be.at.least(24);
+        expect(box.width, target.textContent).to.be.at.least(24);
       }
     });
   });
@@ -447,7 +448,7 @@ describe('mlo-office-contact', () => {
       for (const link of root.querySelectorAll('a')) {
         expect(['https:', 'tel:', 'mailto:']).to.include(new URL(link.href).protocol);
       }
-      const [main, second] = units(el);
+      const [main, second] = take(units(el), 2);
       expect(unitLines(main)[0]).to.equal('<h1 onclick=alert("heading")>Media Operations</h1>');
       expect(unitLines(main)[1]).to.equal('<script>alert("organisation")</script>Public Affairs Office');
       // Its map_url was javascript:, so the map link is a search for the address it gives.
@@ -458,7 +459,7 @@ describe('mlo-office-contact', () => {
       expect(unitLines(second)).to.deep.equal(['NATO Military Liaison Office']);
       const script = el.querySelector('script[data-mlo-json-ld]')!;
       expect(script.textContent).not.to.contain('<');
-      const [office] = jsonLd(el)!['@graph'];
+      const [office] = take(jsonLd(el)!['@graph'], 1);
       expect(office).not.to.have.any.keys('url', 'hasMap', 'telephone', 'email');
       expect(office.department).to.deep.equal([{ '@type': 'GovernmentOffice', name: 'NATO Military Liaison Office' }]);
     });
@@ -501,7 +502,7 @@ describe('mlo-office-contact', () => {
       try {
         const el = await renderExample(examples.default);
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();
-        await waitUntil(() => el.shadowRoot!.querySelector('[part~="copy-status"]')!.textContent!.trim() !== '');
+        await waitUntil(() => el.shadowRoot!.querySelector('[part~="copy-status"]')!.textContent.trim() !== '');
         await expect(el).to.be.accessible();
       } finally {
         restore();

@@ -207,7 +207,7 @@ const ERROR_PROBES: TextProbe[] = [byPart('error title', 'error-title'), byPart(
 function contrastFailures(element: HTMLElement, probes: TextProbe[]): string[] {
   const failures: string[] = [];
   for (const probe of probes) {
-    const nodes = probe.nodes(element).filter((node) => node.textContent!.trim() !== '' || node.matches('input, select'));
+    const nodes = probe.nodes(element).filter((node) => node.textContent.trim() !== '' || node.matches('input, select'));
     if (nodes.length === 0) failures.push(`${probe.name}: not shown`);
     for (const node of nodes) {
       const ratio = textContrast(node);
@@ -323,7 +323,7 @@ describe('focus and touch targets', () => {
       expect(targets.length).to.be.greaterThan(0);
       for (const target of targets) {
         target.focus();
-        const label = `${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent!.trim().slice(0, 30)}”`;
+        const label = `${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent.trim().slice(0, 30)}”`;
         expect(target.matches(':focus-visible'), `${label} is focused`).to.equal(true);
         const ring = focusRing(target);
         expect(ring.style, `${label}: outline`).not.to.equal('none');
@@ -345,7 +345,7 @@ describe('focus and touch targets', () => {
           const box = target.matches('[part~="link"]') && target.closest('[part~="card"]') ? target.closest('[part~="card"]')! : target;
           if (box === target && isInlineTextLink(target)) continue;
           const { width, height } = box.getBoundingClientRect();
-          const label = `${fontSize}: ${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent!.trim().slice(0, 30)}”`;
+          const label = `${fontSize}: ${target.localName}[part="${target.getAttribute('part') ?? ''}"] “${target.textContent.trim().slice(0, 30)}”`;
           expect(width, `${label}: width`).to.be.at.least(24);
           expect(height, `${label}: height`).to.be.at.least(24);
         }
@@ -491,15 +491,15 @@ describe('right-to-left pages', () => {
     const card = partsOf(element, 'card')[0]!;
     for (const part of ['date', 'summary']) {
       const text = textEndingInStop(card.querySelector(`[part~="${part}"]`)!);
-      const end = text.textContent!.trimEnd().length - 1;
+      const end = text.textContent.trimEnd().length - 1;
       const stop = charBox(text, end);
       const before = charBox(text, end - 1);
-      expect(stop.left, `${part}: “${text.textContent!.trim().slice(-20)}” ends with its full stop on the right`).to.be.at.least(before.right - 0.5);
+      expect(stop.left, `${part}: “${text.textContent.trim().slice(-20)}” ends with its full stop on the right`).to.be.at.least(before.right - 0.5);
       expect(Math.abs(stop.top - before.top), `${part}: on the same line`).to.be.below(2);
     }
     const { element: alert } = await mountError('mlo-office-contact', { dir: 'rtl' });
     const message = textEndingInStop(partOf(alert, 'error-message'));
-    const end = message.textContent!.trimEnd().length - 1;
+    const end = message.textContent.trimEnd().length - 1;
     expect(charBox(message, end).left).to.be.at.least(charBox(message, end - 1).right - 0.5);
     // …and still lines up on the page's side.
     const block = partOf(alert, 'error-message').getBoundingClientRect();
@@ -616,7 +616,7 @@ function fallbacks(css: string): Array<[string, string | undefined]> {
       continue;
     }
     let depth = 1;
-    let index = match.index! + match[0].length;
+    let index = match.index + match[0].length;
     const start = index;
     for (; index < css.length && depth > 0; index += 1) {
       if (css[index] === '(') depth += 1;

@@ -6,7 +6,8 @@ const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 
 /** The page's own address, for resolving relative URLs (works in workers and tests too). */
 function defaultBase(): string {
-  return globalThis.location?.href ?? 'http://localhost/';
+  // Absent outside a window and a worker (Node), which the DOM types do not allow for.
+  return (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
 }
 
 /**

@@ -239,8 +239,8 @@ export class SearchIndex {
       const candidates = this.#candidates(queryTerm, matcher);
       this.#scoreTerm(candidates, (item, score) => {
         if (matchedTerms[item] === 0) touched.push(item);
-        matchedTerms[item] += 1;
-        totals[item] += score;
+        matchedTerms[item]! += 1;
+        totals[item]! += score;
       });
     }
 

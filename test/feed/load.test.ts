@@ -3,6 +3,7 @@ import { FeedError } from '../../src/feed/errors.js';
 import { FeedPager, clearFeedCache, loadFeed } from '../../src/feed/load.js';
 import { parseFeed } from '../../src/feed/parse.js';
 import { fixtureUrl } from './fixtures.js';
+import { nth } from '../helpers/lists.js';
 
 const STORAGE_PREFIX = 'mlo-widgets:feed:';
 const PAGED = '/fixtures/feeds/paged-1.json';
@@ -58,9 +59,9 @@ describe('loadFeed: success and sharing', () => {
   it('asks for a JSON Feed and sends no third-party credentials', async () => {
     const requests = countFetches();
     await loadFeed(PAGED);
-    const headers = new Headers(requests[0].init?.headers);
+    const headers = new Headers(nth(requests, 0).init?.headers);
     expect(headers.get('Accept')).to.contain('application/feed+json');
-    expect(requests[0].init?.credentials).to.equal('same-origin');
+    expect(nth(requests, 0).init?.credentials).to.equal('same-origin');
   });
 
   it('shares one request among concurrent callers', async () => {
@@ -349,7 +350,7 @@ describe('FeedPager', () => {
     const pager = new FeedPager(first);
     const merged = await pager.loadMore();
     expect(merged.items.map((item) => item.id)).to.deep.equal(['paged-2-1', 'own', 'paged-2-2', 'paged-2-3', 'paged-2-4', 'paged-2-5']);
-    expect(merged.items[0].title).to.equal('Already here');
+    expect(nth(merged.items, 0).title).to.equal('Already here');
   });
 
   it('has nothing more for a feed without next_url', async () => {

@@ -4,6 +4,7 @@ import { archiveYearOf, itemDate, mergePages, parseFeed, parseFeedText, sortNewe
 import * as text from '../../src/feed/text.js';
 import type { Feed } from '../../src/feed/types.js';
 import { fixtureFeed, fixtureText, fixtureUrl } from './fixtures.js';
+import { nth } from '../helpers/lists.js';
 
 const FEED_URL = 'https://mlo.example/newsroom/feed.json';
 
@@ -46,7 +47,7 @@ describe('parseFeed: versions', () => {
     });
     expect(feed.version).to.equal('1');
     expect(feed.authors).to.deep.equal([{ name: 'Public Affairs Office', url: 'https://mlo.example/contact', avatar: undefined }]);
-    expect(feed.items[0].authors.map((author) => author.name)).to.deep.equal(['MLO Belgrade']);
+    expect(nth(feed.items, 0).authors.map((author) => author.name)).to.deep.equal(['MLO Belgrade']);
   });
 
   it('prefers 1.1 `authors` over 1.0 `author` when both are present', () => {
@@ -59,10 +60,10 @@ describe('parseFeed: versions', () => {
     expect(feed.version).to.equal('1');
     expect(feed.title).to.equal('JSON Feed');
     expect(feed.userComment).to.match(/^This feed allows you to read the posts/);
-    expect(feed.authors[0].name).to.equal('Brent Simmons and Manton Reece');
+    expect(nth(feed.authors, 0).name).to.equal('Brent Simmons and Manton Reece');
     expect(feed.droppedItems).to.equal(0);
     expect(feed.items).to.have.length(1);
-    const [item] = feed.items;
+    const item = nth(feed.items, 0);
     expect(item.title).to.equal('Announcing JSON Feed');
     expect(item.url).to.equal('https://jsonfeed.org/2017/05/17/announcing_json_feed');
     expect(item.contentHtml).to.contain('<a href="https://jsonfeed.org/version/1">See the spec</a>');
@@ -97,7 +98,7 @@ describe('parseFeed: normalisation', () => {
     );
     expect(feed).to.include({ title: 'MLO Belgrade News', homePageUrl: 'https://mlo.example/', feedUrl: FEED_URL, description: 'News', nextUrl: 'https://mlo.example/feed-2.json', language: 'en', expired: true, droppedItems: 0 });
     expect(feed.mlo).to.deep.equal({ trail: [], offices: [], alternates: [], archives: [], searchUrl: undefined, searchIndexUrl: undefined });
-    const [item] = feed.items;
+    const item = nth(feed.items, 0);
     expect(item).to.include({ id: 'story', externalUrl: 'https://www.nato.int/story', title: 'Chief of MLO Belgrade visits the Military Academy', contentHtml: '<p>Body</p>', bannerImage: 'https://mlo.example/b.jpg', language: 'sr-Latn' });
     expect(item.datePublished).to.be.instanceOf(Date);
     expect(item.dateModified?.toISOString()).to.equal('2023-11-23T08:00:00.000Z');
@@ -132,8 +133,8 @@ describe('parseFeed: normalisation', () => {
 
   it('leaves out dates it cannot read instead of showing "Invalid Date"', () => {
     const feed = parseFeed(feedDocument([{ id: 'a', content_text: 'x', date_published: 'last Tuesday', date_modified: 20231122 }]));
-    expect(feed.items[0].datePublished).to.equal(undefined);
-    expect(feed.items[0].dateModified).to.equal(undefined);
+    expect(nth(feed.items, 0).datePublished).to.equal(undefined);
+    expect(nth(feed.items, 0).dateModified).to.equal(undefined);
   });
 
   it('ignores unknown fields, as JSON Feed asks readers to', () => {
@@ -153,7 +154,7 @@ describe('parseFeed: normalisation', () => {
     const feed = parseFeed(feedDocument([{ id: 'a', content_text: 'x', language: 'en" onclick="x' }], { language: 'sr-Cyrl-RS' }));
     expect(feed.language).to.equal('sr-Cyrl-RS');
     // The broken tag is dropped; the item then speaks its feed's language.
-    expect(feed.items[0].language).to.equal('sr-Cyrl-RS');
+    expect(nth(feed.items, 0).language).to.equal('sr-Cyrl-RS');
   });
 
   it("gives items their feed's authors and language when they name none", () => {
@@ -166,10 +167,10 @@ describe('parseFeed: normalisation', () => {
         { language: 'sr-Latn', authors: [{ name: 'MLO Beograd' }] },
       ),
     );
-    expect(feed.items[0].language).to.equal('sr-Latn');
-    expect(feed.items[0].authors.map((author) => author.name)).to.deep.equal(['MLO Beograd']);
-    expect(feed.items[1].language).to.equal('en');
-    expect(feed.items[1].authors.map((author) => author.name)).to.deep.equal(['NATO HQ']);
+    expect(nth(feed.items, 0).language).to.equal('sr-Latn');
+    expect(nth(feed.items, 0).authors.map((author) => author.name)).to.deep.equal(['MLO Beograd']);
+    expect(nth(feed.items, 1).language).to.equal('en');
+    expect(nth(feed.items, 1).authors.map((author) => author.name)).to.deep.equal(['NATO HQ']);
   });
 });
 
@@ -185,17 +186,17 @@ describe('parseFeed: URLs', () => {
     );
     expect(feed.homePageUrl).to.equal('https://mlo.example/newsroom/');
     expect(feed.nextUrl).to.equal('https://mlo.example/newsroom/feed-2.json');
-    expect(feed.items[0].url).to.equal('https://mlo.example/newsroom/news/a');
-    expect(feed.items[0].image).to.equal('https://mlo.example/images/a.jpg');
-    expect(feed.items[0].attachments[0].url).to.equal('https://mlo.example/files/a.pdf');
-    expect(feed.mlo.trail[0].url).to.equal('https://mlo.example/newsroom/');
+    expect(nth(feed.items, 0).url).to.equal('https://mlo.example/newsroom/news/a');
+    expect(nth(feed.items, 0).image).to.equal('https://mlo.example/images/a.jpg');
+    expect(nth(nth(feed.items, 0).attachments, 0).url).to.equal('https://mlo.example/files/a.pdf');
+    expect(nth(feed.mlo.trail, 0).url).to.equal('https://mlo.example/newsroom/');
     expect(feed.mlo.searchUrl).to.equal('https://mlo.example/search');
   });
 
   it('falls back to the feed’s own feed_url as the base when no address is given', () => {
     const feed = parseFeed(feedDocument([{ id: 'a', url: 'a.html' }], { feed_url: 'https://other.example/news/feed.json' }));
     expect(feed.feedUrl).to.equal('https://other.example/news/feed.json');
-    expect(feed.items[0].url).to.equal('https://other.example/news/a.html');
+    expect(nth(feed.items, 0).url).to.equal('https://other.example/news/a.html');
   });
 
   it('the address the feed was read from wins over its feed_url', () => {
@@ -209,14 +210,17 @@ describe('parseFeed: URLs', () => {
     const urlFields = leaves.filter(([path]) => URL_FIELD.test(path));
     expect(urlFields.length, 'the walk reached the URL fields').to.be.greaterThan(20);
     for (const [path, value] of urlFields) {
-      if (value !== undefined) expect(new URL(String(value)).protocol, path).to.be.oneOf(['http:', 'https:']);
+      if (value === undefined) continue;
+      expect(value, path).to.be.a('string');
+      expect(new URL(value as string).protocol, path).to.be.oneOf(['http:', 'https:']);
     }
     const strings = leaves.filter((leaf): leaf is [string, string] => typeof leaf[1] === 'string');
     // Whatever the field, no value is itself an address with another scheme (e.g. a phone "javascript:…"),
     // read as the URL parser reads it (tabs and newlines removed, leading controls trimmed).
     for (const [path, value] of strings) {
+      // eslint-disable-next-line no-control-regex -- the URL parser trims leading C0 controls and spaces, and so does this.
       const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(value.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, ''));
-      if (scheme) expect(scheme[1].toLowerCase(), `${path}: ${value}`).to.be.oneOf(['http', 'https']);
+      if (scheme) expect(nth(scheme, 1).toLowerCase(), `${path}: ${value}`).to.be.oneOf(['http', 'https']);
     }
   });
 
@@ -230,7 +234,7 @@ describe('parseFeed: URLs', () => {
       expect(item.mlo.photos, item.id).to.deep.equal([]);
       expect(item.mlo.archiveYear, item.id).to.equal(2023);
     }
-    expect(feed.items[0].authors).to.deep.equal([{ name: '<script>alert("item author")</script>Eve', url: undefined, avatar: undefined }]);
+    expect(nth(feed.items, 0).authors).to.deep.equal([{ name: '<script>alert("item author")</script>Eve', url: undefined, avatar: undefined }]);
     expect(feed).to.include({ homePageUrl: undefined, feedUrl: fixtureUrl('hostile.json'), nextUrl: undefined, icon: undefined, favicon: undefined, language: undefined });
     expect(feed.mlo.trail.map((link) => link.url)).to.deep.equal([undefined, undefined, undefined]);
     expect(feed.mlo.alternates).to.deep.equal([]);
@@ -240,7 +244,8 @@ describe('parseFeed: URLs', () => {
 
   it('keeps markup in plain-text fields as text, for elements to show literally', async () => {
     const feed = await fixtureFeed('hostile.json');
-    const [first, second] = feed.items;
+    const first = nth(feed.items, 0);
+    const second = nth(feed.items, 1);
     expect(first.title).to.equal('<img src=x onerror=alert(1)>Title');
     expect(first.tags).to.include('"><svg onload=alert(1)>');
     expect(second.title?.length).to.be.greaterThan(300);
@@ -249,13 +254,15 @@ describe('parseFeed: URLs', () => {
 
   it('keeps an email or phone only when it looks like one, since it ends up in a mailto: or tel: link', async () => {
     const feed = await fixtureFeed('hostile.json');
-    const [unit, spelledWithZ] = feed.mlo.offices[0].units;
+    const { units } = nth(feed.mlo.offices, 0);
+    const unit = nth(units, 0);
+    const spelledWithZ = nth(units, 1);
     expect(unit.email).to.equal(undefined);
     expect(unit.phone).to.equal(undefined);
     expect(unit.mapUrl).to.equal(undefined);
     expect(spelledWithZ).to.include({ organisation: 'NATO Military Liaison Office', email: undefined, phone: undefined, mapUrl: undefined });
     const good = parseFeed(feedDocument([], { _mlo: { offices: [{ units: [{ organisation: 'PAO', email: 'pao@mlo.example', phone: '+381 (11) 300-6100' }] }] } }));
-    expect(good.mlo.offices[0].units[0]).to.include({ email: 'pao@mlo.example', phone: '+381 (11) 300-6100' });
+    expect(nth(good.mlo.offices, 0).units[0]).to.include({ email: 'pao@mlo.example', phone: '+381 (11) 300-6100' });
   });
 });
 
@@ -345,15 +352,15 @@ describe('parseFeed: the _mlo extension', () => {
 
   it('reads offices and units, with either spelling of organisation', () => {
     expect(feed.mlo.offices.map((office) => office.name)).to.deep.equal(['NATO Military Liaison Office Belgrade', 'Named after its first unit']);
-    const [main, media] = feed.mlo.offices[0].units;
-    expect(feed.mlo.offices[0].units).to.have.length(2);
+    const [main, media] = nth(feed.mlo.offices, 0).units;
+    expect(nth(feed.mlo.offices, 0).units).to.have.length(2);
     expect(main).to.include({ heading: undefined, organisation: 'NATO Military Liaison Office', street: 'Bircaninova 5', building: 'Ministry of Defense Building', postalCode: '11000', locality: 'Belgrade' });
     expect(media).to.include({ heading: 'Media Operations', organisation: 'Public Affairs Office', mapUrl: 'https://www.openstreetmap.org/search?query=Bircaninova%205' });
-    expect(feed.mlo.offices[0].url).to.equal('https://mlo.example/contact');
+    expect(nth(feed.mlo.offices, 0).url).to.equal('https://mlo.example/contact');
   });
 
   it('reads photos with alt, caption and credit; sizes only when they are positive integers', () => {
-    const { photos } = feed.items[0].mlo;
+    const { photos } = nth(feed.items, 0).mlo;
     expect(photos).to.deep.equal([
       { url: 'https://mlo.example/newsroom/images/one.jpg', alt: 'Officers at the Military Academy', caption: 'The visit', credit: 'NATO Website', width: 800, height: 600 },
       { url: 'https://mlo.example/newsroom/images/two.jpg', alt: '', caption: undefined, credit: undefined, width: undefined, height: undefined },
@@ -362,11 +369,13 @@ describe('parseFeed: the _mlo extension', () => {
   });
 
   it('reads byline and original source', () => {
-    expect(feed.items[0].mlo).to.include({ byline: 'MLO Belgrade', originalSource: 'NATO HQ website' });
+    expect(nth(feed.items, 0).mlo).to.include({ byline: 'MLO Belgrade', originalSource: 'NATO HQ website' });
   });
 
   it('takes the archive year from _mlo only, never from the URL', () => {
-    const [article, yearInUrlOnly, oddYear] = feed.items;
+    const article = nth(feed.items, 0);
+    const yearInUrlOnly = nth(feed.items, 1);
+    const oddYear = nth(feed.items, 2);
     expect(article.mlo.archiveYear, 'URL says 2018, the editors say 2019').to.equal(2019);
     expect(yearInUrlOnly.mlo.archiveYear).to.equal(undefined);
     expect(oddYear.mlo.archiveYear).to.equal(undefined);
@@ -388,7 +397,7 @@ describe('parseFeed: the _mlo extension', () => {
   it('treats an _mlo that is not an object as absent', () => {
     const odd = parseFeed(feedDocument([{ id: 'a', _mlo: 'photos' }], { _mlo: ['trail'] }));
     expect(odd.mlo.trail).to.deep.equal([]);
-    expect(odd.items[0].mlo.photos).to.deep.equal([]);
+    expect(nth(odd.items, 0).mlo.photos).to.deep.equal([]);
   });
 });
 
@@ -486,7 +495,7 @@ describe('sortNewestFirst, itemDate, archiveYearOf and mergePages', () => {
     const second = parseFeed(feedDocument([{ id: 'b', title: 'again' }, { id: 'c' }, {}], { next_url: 'https://mlo.example/3.json', title: 'Page 2' }));
     const merged = mergePages(first, second);
     expect(merged.items.map((item) => item.id)).to.deep.equal(['a', 'b', 'c']);
-    expect(merged.items[1].title, 'the first copy of a repeated id stays').to.equal(undefined);
+    expect(nth(merged.items, 1).title, 'the first copy of a repeated id stays').to.equal(undefined);
     expect(merged.title).to.equal('Page 1');
     expect(merged.nextUrl).to.equal('https://mlo.example/3.json');
     expect(merged.droppedItems).to.equal(2);
@@ -530,13 +539,13 @@ describe('text helpers (src/feed/text.ts)', () => {
     expect(text.itemDisplayTitle(byId.get('no-title')!, 30)).to.equal('An item with no title: only…');
     expect(text.itemDisplayTitle(byId.get('html-only')!)).to.equal('Only HTML content & no title, no summary, no text.');
     expect(text.itemDisplayTitle(byId.get('no-url')!)).to.equal('An item with no url');
-    const summarised = parseFeed(feedDocument([{ id: 'a', summary: 'A summary', content_text: 'Body' }])).items[0];
+    const summarised = nth(parseFeed(feedDocument([{ id: 'a', summary: 'A summary', content_text: 'Body' }])).items, 0);
     expect(text.itemDisplayTitle(summarised)).to.equal('A summary');
   });
 
   it('itemSummary is the summary, else an excerpt of the body text', async () => {
     const feed = await fixtureFeed('minimal.json');
-    expect(text.itemSummary(feed.items[2])).to.equal('Only HTML content & no title, no summary, no text.');
-    expect(text.itemSummary(parseFeed(feedDocument([{ id: 'a', summary: 'Short', content_text: 'Long body' }])).items[0])).to.equal('Short');
+    expect(text.itemSummary(nth(feed.items, 2))).to.equal('Only HTML content & no title, no summary, no text.');
+    expect(text.itemSummary(nth(parseFeed(feedDocument([{ id: 'a', summary: 'Short', content_text: 'Long body' }])).items, 0))).to.equal('Short');
   });
 });

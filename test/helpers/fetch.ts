@@ -23,7 +23,7 @@ afterEach(restoreFetch);
 /** Replaces window.fetch for the current test. Returns `restoreFetch`, for a test that restores it early. */
 export function stubFetch(implementation: Fetch): () => void {
   saved ??= window.fetch;
-  window.fetch = implementation as typeof window.fetch;
+  window.fetch = implementation;
   return restoreFetch;
 }
 
