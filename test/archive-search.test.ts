@@ -1,4 +1,4 @@
-import { expect, html } from '@open-wc/testing';
+import { assert, expect, html } from '@open-wc/testing';
 import { examples, SEARCH_FEED, SITE_SEARCH } from '../fixtures/archive-search.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import {
@@ -36,7 +36,7 @@ describe('mlo-archive-search: the search box', () => {
     expect(region.getAttribute('role')).to.equal('status');
     expect(region.getAttribute('aria-live')).to.equal('polite');
     expect(getComputedStyle(region).display).not.to.equal('none');
-    expect(shadow(element).querySelector('[role="search"]')).to.exist;
+    assert.exists(shadow(element).querySelector('[role="search"]'));
   });
 
   it('offers year and topic filters built from the data', async () => {
@@ -176,7 +176,7 @@ describe('mlo-archive-search: results', () => {
 });
 
 describe('mlo-archive-search: filters', () => {
-  const choose = async (select: HTMLSelectElement, value: string) => {
+  const choose = (select: HTMLSelectElement, value: string) => {
     select.value = value;
     select.dispatchEvent(new Event('change', { bubbles: true }));
   };
@@ -186,13 +186,13 @@ describe('mlo-archive-search: filters', () => {
     const [years, topics] = [...shadow(element).querySelectorAll('select')] as HTMLSelectElement[];
     await typeQuery(element, 'visits');
     expect(optionTitles(element)).to.include('Djordje Jovanovic visits the liaison office');
-    await choose(years!, '2023');
+    choose(years!, '2023');
     await element.updateComplete;
     const titles2023 = optionTitles(element);
     expect(titles2023).to.include.members(['Stoltenberg meets students in Belgrade', 'Vučić receives NATO delegation']);
     expect(titles2023).not.to.include('Djordje Jovanovic visits the liaison office');
     for (const time of shadow(element).querySelectorAll('[part="option-date"]')) expect(time.getAttribute('datetime')!.slice(0, 4)).to.equal('2023');
-    await choose(topics!, 'Partnership');
+    choose(topics!, 'Partnership');
     await element.updateComplete;
     expect(optionTitles(element)).to.deep.equal(['Annual partnership review 2023']);
   });
@@ -200,11 +200,11 @@ describe('mlo-archive-search: filters', () => {
   it('lists a filter’s articles newest first when nothing is typed', async () => {
     const element = await renderIndexed(examples.default);
     const [years] = [...shadow(element).querySelectorAll('select')] as HTMLSelectElement[];
-    await choose(years!, '2024');
+    choose(years!, '2024');
     await element.updateComplete;
     expect(optionTitles(element)).to.deep.equal(['Liaison office newsletter', 'Čačak domaćin vežbe civilne zaštite', 'Žabljak hosts winter mountain training']);
     expect(announcement(element)).to.equal('3 results');
-    await choose(years!, '');
+    choose(years!, '');
     await element.updateComplete;
     expect(options(element)).to.have.length(0);
     expect(announcement(element)).to.equal('');
@@ -223,7 +223,7 @@ describe('mlo-archive-search: all pages of the archive', () => {
   });
 
   it('says when a later page fails, keeps searching what it has, and retries', async () => {
-    const first = await (await fetch('/fixtures/feeds/search-page-1.json')).json();
+    const first = (await (await fetch('/fixtures/feeds/search-page-1.json')).json()) as Record<string, unknown>;
     const { element, ready } = await renderSearch({
       description: 'page 2 missing',
       feed: { ...first, next_url: '/fixtures/feeds/search-page-missing.json' },
@@ -270,6 +270,7 @@ describe('mlo-archive-search: hostile feeds', () => {
   let originalAlert: typeof window.alert;
   beforeEach(() => {
     alerts = [];
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back, never called.
     originalAlert = window.alert;
     window.alert = (...args: unknown[]) => void alerts.push(args);
   });
@@ -361,7 +362,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
     const { element } = await renderSearch(examples.empty);
     await until(() => shadow(element).querySelector('[part="empty"]') !== null, 'no empty state');
     expect(shadow(element).querySelector('[part="empty"]')!.textContent).to.include('no articles to search');
-    expect(shadow(element).querySelector('form[part="fallback"]')).to.exist;
+    assert.exists(shadow(element).querySelector('form[part="fallback"]'));
     await expect(element).to.be.accessible();
   });
 
@@ -370,7 +371,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
     const { element } = await renderSearch(examples.default);
     await element.updateComplete;
     expect(shadow(element).querySelector('[part="progress"]')!.textContent).to.equal('Loading the archive…');
-    expect(combobox(element)).to.exist;
+    assert.exists(combobox(element));
     await typeQuery(element, 'stoltenberg');
     // No "No results" while nothing is indexed yet: that would be wrong.
     expect(announcement(element)).to.equal('');

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { assert, aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
 // page in the background may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
@@ -64,7 +64,7 @@ describe('mlo-article-card', () => {
       expect(link.getAttribute('part')).to.equal('link');
       expect(link.href).to.equal(SOURCE_ARTICLE_URL);
       expect(text(link)).to.equal(SOURCE_ARTICLE_TITLE);
-      expect(link.closest('h3')).to.exist;
+      assert.exists(link.closest('h3'));
       expect(link.hasAttribute('target')).to.equal(false);
 
       const image = part(root, 'image') as HTMLImageElement;
@@ -180,7 +180,7 @@ describe('mlo-article-card', () => {
       expect(title.lang).to.equal('en');
       expect(body.querySelectorAll('p').length).to.be.at.least(4);
       expect(text(body)).to.contain('On Tuesday (21 November 2023), NATO Secretary General Jens Stoltenberg');
-      expect(body.querySelector('blockquote')).to.exist;
+      assert.exists(body.querySelector('blockquote'));
       expect(body.querySelector('a')!.href).to.equal('https://www.nato.int/');
 
       // The first photo is already in the body; the other two follow it, each once, with caption and credit.
@@ -234,7 +234,7 @@ describe('mlo-article-card', () => {
       const { root } = await renderCard(examples.realWorld);
       expect(text(part(root, 'title'))).to.equal('Announcing JSON Feed');
       const body = part(root, 'body')!;
-      expect(body.querySelector('a[href="http://cyber.harvard.edu/rss/rss.html"]')).to.exist;
+      assert.exists(body.querySelector('a[href="http://cyber.harvard.edu/rss/rss.html"]'));
       // JSON Feed 1.0's feed-level author stands for the item's.
       expect(text(part(root, 'byline'))).to.equal('Story by Brent Simmons and Manton Reece');
     });
@@ -295,7 +295,7 @@ describe('mlo-article-card', () => {
       expect(event.detail.error.status).to.equal(404);
       const alert = root.querySelector('[role="alert"]')!;
       expect(text(alert)).to.contain('The news feed was not found (HTTP 404). Check the address in the src attribute.');
-      expect(part(alert, 'retry-button')).to.exist;
+      assert.exists(part(alert, 'retry-button'));
     });
 
     it('fetches a feed once for a list of cards on one page', async () => {
@@ -318,7 +318,7 @@ describe('mlo-article-card', () => {
     it('shows a busy placeholder of the teaser\'s final size', async () => {
       const { card, root } = await renderCard(examples.loading, { settle: false });
       const placeholder = root.querySelector('[aria-busy="true"]')!;
-      expect(placeholder).to.exist;
+      assert.exists(placeholder);
       expect(text(placeholder)).to.equal('Loading news…');
       const skeletonHeight = card.getBoundingClientRect().height;
       card.article = dataArticle;

@@ -1,6 +1,7 @@
-import { aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { assert, aTimeout, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloBreadcrumb } from '../src/elements/breadcrumb/breadcrumb.js';
+import type { FeedErrorEvent, FeedLoadEvent } from '../src/events.js';
 import '../src/elements/breadcrumb/define.js';
 import {
   ARTICLE_FEED,
@@ -49,9 +50,14 @@ function shownStepNames(el: MloBreadcrumb): string[] {
   return steps(el).filter(isShown).map((step) => step.textContent.trim());
 }
 
-function jsonLd(el: MloBreadcrumb): { '@type': string; itemListElement: { '@type': string; position: number; name: string; item?: string }[] } | undefined {
+interface BreadcrumbJsonLd {
+  '@type': string;
+  itemListElement: { '@type': string; position: number; name: string; item?: string }[];
+}
+
+function jsonLd(el: MloBreadcrumb): BreadcrumbJsonLd | undefined {
   const script = el.querySelector(':scope > script[type="application/ld+json"][data-mlo-json-ld]');
-  return script ? JSON.parse(script.textContent) : undefined;
+  return script ? (JSON.parse(script.textContent) as BreadcrumbJsonLd) : undefined;
 }
 
 function expandButton(el: MloBreadcrumb): HTMLButtonElement {
@@ -66,7 +72,7 @@ describe('mlo-breadcrumb', () => {
       const el = await renderExample(examples.default);
       const nav = el.shadowRoot!.querySelector('nav')!;
       expect(nav.getAttribute('aria-label')).to.equal('Breadcrumb');
-      expect(nav.querySelector('ol')).to.exist;
+      assert.exists(nav.querySelector('ol'));
       expect(stepNames(el)).to.deep.equal(['MLO Belgrade', 'Newsroom', 'News Archive', '2023', SOURCE_ARTICLE_TITLE]);
       const links = [...el.shadowRoot!.querySelectorAll('a')];
       expect(links.map((a) => a.href)).to.deep.equal(['/', '/newsroom', '/newsroom/archive', '/newsroom/archive/2023'].map((path) => new URL(path, document.baseURI).href));
@@ -182,7 +188,7 @@ describe('mlo-breadcrumb', () => {
       expect(stepNames(off)).to.have.length(5);
 
       const on = await renderExample(examples.default);
-      expect(jsonLd(on)).to.exist;
+      assert.exists(jsonLd(on));
       on.setAttribute('no-json-ld', '');
       await on.updateComplete;
       expect(on.querySelector('script')).to.equal(null);
@@ -281,7 +287,7 @@ describe('mlo-breadcrumb', () => {
     it('fires mlo-feed-load', async () => {
       const frame = mount(renderBreadcrumbExample({ description: '', articleId: SOURCE_ARTICLE_ID }));
       const el = frame.querySelector('mlo-breadcrumb')!;
-      const loaded = oneEvent(el, 'mlo-feed-load');
+      const loaded = oneEvent<FeedLoadEvent>(el, 'mlo-feed-load');
       el.src = ARTICLE_FEED;
       const event = await loaded;
       expect(event.detail.itemCount).to.equal(5);
@@ -334,16 +340,16 @@ describe('mlo-breadcrumb', () => {
       expect(retry.textContent.trim()).to.equal('Retry');
       retry.click();
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part~="loading"]'), 'Retry asked the network again').to.exist;
+      assert.exists(el.shadowRoot!.querySelector('[part~="loading"]'), 'Retry asked the network again');
       await settled(el);
-      expect(el.shadowRoot!.querySelector('[role="alert"]')).to.exist;
+      assert.exists(el.shadowRoot!.querySelector('[role="alert"]'));
       expect(el.querySelector('script')).to.equal(null);
     });
 
     it('explains a 404 in an alert with Retry, and fires mlo-feed-error', async () => {
       const frame = mount(renderBreadcrumbExample({ description: '' }));
       const el = frame.querySelector('mlo-breadcrumb')!;
-      const failed = oneEvent(el, 'mlo-feed-error');
+      const failed = oneEvent<FeedErrorEvent>(el, 'mlo-feed-error');
       el.src = examples.error.src;
       el.articleId = examples.error.articleId;
       const event = await failed;
@@ -360,7 +366,7 @@ describe('mlo-breadcrumb', () => {
     });
 
     it('recovers when Retry succeeds', async () => {
-      failFirstFetch(async () => new Response('Service Unavailable', { status: 503 }));
+      failFirstFetch(() => Promise.resolve(new Response('Service Unavailable', { status: 503 })));
       const el = await renderExample(examples.fromFeed);
       expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('HTTP 503');
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();

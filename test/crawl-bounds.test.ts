@@ -3,7 +3,7 @@
  * element that follows it: a feed whose pages never end is read up to the bound, at the bound and past
  * it, and the element says so instead of crawling on or waiting forever.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { assert, expect, waitUntil } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import '../src/mlo-widgets.js';
 import { clearFeedCache } from '../src/feed/load.js';
@@ -50,7 +50,7 @@ function serveChain({ lastPage = Number.POSITIVE_INFINITY, padding = 0 } = {}): 
   return requested;
 }
 
-const shadowText = (element: Element): string => element.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+const shadowText = (element: Element): string => element.shadowRoot?.textContent.replace(/\s+/g, ' ') ?? '';
 
 async function settle(element: Element, until: () => boolean, message: string): Promise<void> {
   await waitUntil(until, message, { timeout: 20_000 });
@@ -73,7 +73,7 @@ describe('crawl bounds: a feed whose next_url never ends', function () {
     await settle(card, () => card.shadowRoot?.querySelector('[role="alert"]') !== null, 'the card never gave up');
     expect(requested).to.have.length(1 + MAX_CRAWL_PAGES);
     expect(shadowText(card)).to.include(LIMIT_TEXT);
-    expect(card.shadowRoot!.querySelector('[part~="retry-button"]')).to.exist;
+    assert.exists(card.shadowRoot!.querySelector('[part~="retry-button"]'));
   });
 
   it('mlo-breadcrumb looking for a missing article stops at the same bound', async () => {

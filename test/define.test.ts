@@ -20,7 +20,7 @@ describe('defineElement', () => {
       warnings.push(args);
     };
     // The "loaded twice" warning is once per page; each test plays a new page.
-    delete (globalThis as unknown as Record<symbol, unknown>)[Symbol.for('mlo-widgets.version-warning')];
+    Reflect.deleteProperty(globalThis, Symbol.for('mlo-widgets.version-warning'));
   });
 
   afterEach(() => {

@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { FeedPager, MLO_EXTENSION_ABOUT, archiveYearOf, clearFeedCache, itemBodyText, loadFeed, parseFeed, parseFeedText } from '../src/feed/index.js';
 import type { Feed, FeedItem } from '../src/feed/index.js';
+import { nth } from './helpers/lists.js';
 
 const FEED_DIR = new URL('/demo/feed/', location.href).href;
 const REAL_ARTICLE_ID = 'https://mlo-belgrade.example/newsroom/news-archive/2023/secretary-general-visits-belgrade';
@@ -128,7 +129,7 @@ describe('demo feed: the real article', () => {
     const item = realArticle(await readFeed('feed.json'));
     const doc = htmlOf(item);
     expect([...doc.body.children].map((node) => node.localName)).to.deep.equal(['p', 'figure', 'p', 'figure', 'p', 'figure', 'p']);
-    const paragraphs = [...doc.querySelectorAll('p')].map((p) => p.textContent ?? '');
+    const paragraphs = [...doc.querySelectorAll('p')].map((p) => p.textContent);
     expect(paragraphs[0]).to.match(/^On Tuesday \(21 November 2023\), NATO Secretary General Jens Stoltenberg had discussions in Belgrade/);
     expect(paragraphs[2]).to.include('Ninety three of them were wounded, some suffered life changing injuries.');
     expect(paragraphs[3]).to.match(/NATO-Serbia scientific cooperation\.$/);
@@ -272,7 +273,7 @@ describe('demo feed: Serbian alternates', () => {
       expect(units.some((unit) => unit.phone || unit.email || unit.country), 'nothing invented').to.equal(false);
       const article = realArticle(feed);
       expect(article.mlo.photos.map((photo) => photo.credit)).to.deep.equal([expected.credit, expected.credit, expected.credit]);
-      const captions = [...htmlOf(article).querySelectorAll('figcaption')].map((caption) => caption.textContent ?? '');
+      const captions = [...htmlOf(article).querySelectorAll('figcaption')].map((caption) => caption.textContent);
       expect(captions.every((caption) => caption.endsWith(`: ${expected.credit})`))).to.equal(true);
       expect(feed.mlo.alternates.map((alternate) => alternate.language)).to.deep.equal(expected.others);
       for (const alternate of feed.mlo.alternates) await fetchText(alternate.url);
@@ -305,6 +306,11 @@ function typeOf(value: unknown): string {
   return typeof value;
 }
 
+/** A schema value in a message: a string as it is, anything else as JSON. */
+function shown(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function validate(root: Schema, schema: Schema, value: unknown, path: string, errors: string[]): void {
   for (const keyword of Object.keys(schema)) if (!KNOWN_KEYWORDS.has(keyword)) throw new Error(`unchecked keyword ${keyword} at ${path}`);
   if (typeof schema.$ref === 'string') {
@@ -313,10 +319,10 @@ function validate(root: Schema, schema: Schema, value: unknown, path: string, er
   }
   const type = typeOf(value);
   if (schema.type !== undefined && schema.type !== type && !(schema.type === 'number' && type === 'integer')) {
-    errors.push(`${path}: ${type} is not ${String(schema.type)}`);
+    errors.push(`${path}: ${type} is not ${shown(schema.type)}`);
     return;
   }
-  if (schema.const !== undefined && value !== schema.const) errors.push(`${path}: not ${String(schema.const)}`);
+  if (schema.const !== undefined && value !== schema.const) errors.push(`${path}: not ${shown(schema.const)}`);
   if (Array.isArray(schema.enum) && !schema.enum.includes(value)) errors.push(`${path}: not one of ${schema.enum.join(', ')}`);
   if (typeof value === 'string') {
     if (typeof schema.minLength === 'number' && value.length < schema.minLength) errors.push(`${path}: too short`);
@@ -373,7 +379,7 @@ describe('demo feed: docs/feed.schema.json', () => {
     const markdown = (await fetchText('/docs/feed-format.md')).body;
     const blocks = [...markdown.matchAll(/```json\n([\s\S]*?)\n```/g)].map((match) => match[1]!);
     expect(blocks).to.have.length(1);
-    const document = JSON.parse(blocks[0]!);
+    const document: unknown = JSON.parse(blocks[0]!);
     expect(await schemaErrors(document)).to.deep.equal([]);
     const feed = parseFeed(document);
     expect(feed.droppedItems).to.equal(0);
@@ -384,12 +390,17 @@ describe('demo feed: docs/feed.schema.json', () => {
   });
 
   it('reports misspelt keys, wrong types and unsafe URLs', async () => {
-    const document = JSON.parse((await fetchText('feed.json')).body);
-    document.items[0]._mlo.archive_year = '2023';
-    document.items[1]._mlo.archiveYear = 2026;
-    document._mlo.trail[0].url = 'javascript:alert(1)';
-    delete document.items[2].id;
-    document.items[0]._mlo.photos[0] = { caption: 'no url' };
+    // The parts of the demo feed that this test breaks on purpose.
+    type EditableFeed = {
+      items: Array<{ id?: unknown; _mlo: { photos: unknown[]; [key: string]: unknown } }>;
+      _mlo: { trail: Array<{ url: unknown }> };
+    };
+    const document = JSON.parse((await fetchText('feed.json')).body) as EditableFeed;
+    nth(document.items, 0)._mlo.archive_year = '2023';
+    nth(document.items, 1)._mlo.archiveYear = 2026;
+    nth(document._mlo.trail, 0).url = 'javascript:alert(1)';
+    delete nth(document.items, 2).id;
+    nth(document.items, 0)._mlo.photos[0] = { caption: 'no url' };
     const errors = await schemaErrors(document);
     expect(errors).to.have.length(6);
     expect(errors.join('\n')).to.include('$.items[0]._mlo.archive_year: string is not integer')

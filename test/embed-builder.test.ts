@@ -4,7 +4,7 @@
  * dist/mlo-widgets.js through the snippet's own `<script integrity>` tag, and compares the element
  * there with the live preview. Needs `npm run build` (or `npx vite build`) first; `npm test` does it.
  */
-import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { assert, aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../src/feed/load.js';
 import '../src/mlo-widgets.js';
 import { EMBEDDABLE_ELEMENTS, embedSpec, escapeAttribute, initialBuilderState, snippetHtml, type BuilderState, type EmbedBuilder } from '../stories/embed-builder.js';
@@ -109,19 +109,19 @@ async function expectSnippetToRenderLikePreview(builder: EmbedBuilder): Promise<
   const frame = await pasteIntoBlankPage(builder.snippet);
   const pageWindow = frame.contentWindow as Window & typeof globalThis;
   const pasted = frame.contentDocument!.querySelector<HTMLElement>(builder.spec.tag);
-  expect(pasted, 'the pasted snippet has the element').to.exist;
+  assert.exists(pasted, 'the pasted snippet has the element');
   // Defined only when the browser accepted the script: a wrong integrity hash blocks it.
   await waitUntil(() => pageWindow.customElements.get(builder.spec.tag) !== undefined, 'the bundle did not define the element (integrity refused?)', { timeout: 5000 });
-  const pastedText = await settled(pasted!);
+  const pastedText = await settled(pasted);
 
-  expect(attributesOf(pasted!)).to.deep.equal(attributesOf(preview));
+  expect(attributesOf(pasted)).to.deep.equal(attributesOf(preview));
   expect(pastedText).to.equal(previewText);
   for (const line of builder.spec.css.split('\n').filter((text) => text.includes(':'))) {
     const property = line.trim().split(':')[0]!;
-    expect(pageWindow.getComputedStyle(pasted!).getPropertyValue(property).trim(), property).to.equal(getComputedStyle(preview).getPropertyValue(property).trim());
+    expect(pageWindow.getComputedStyle(pasted).getPropertyValue(property).trim(), property).to.equal(getComputedStyle(preview).getPropertyValue(property).trim());
   }
-  expect(visibleText(pasted!).length).to.be.greaterThan(0);
-  return { pasted: pasted!, preview };
+  expect(visibleText(pasted).length).to.be.greaterThan(0);
+  return { pasted, preview };
 }
 
 async function sha384Of(url: string): Promise<string> {
@@ -288,11 +288,13 @@ describe('embed builder', () => {
   it('copies the snippet to the clipboard, and selects it when the browser refuses', async () => {
     const builder = await mountBuilder();
     const clipboard = navigator.clipboard;
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back, never called.
     const original = clipboard.writeText;
     let copied = '';
     try {
-      clipboard.writeText = async (text: string) => {
+      clipboard.writeText = (text: string) => {
         copied = text;
+        return Promise.resolve();
       };
       builder.shadowRoot!.querySelector<HTMLButtonElement>('.actions button')!.click();
       await waitUntil(() => copied !== '');
@@ -302,7 +304,7 @@ describe('embed builder', () => {
 
       clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'));
       builder.shadowRoot!.querySelector<HTMLButtonElement>('.actions button')!.click();
-      await waitUntil(() => builder.shadowRoot!.querySelector('.actions [role="status"]')?.textContent?.includes('Ctrl+C'));
+      await waitUntil(() => builder.shadowRoot!.querySelector('.actions [role="status"]')?.textContent.includes('Ctrl+C'));
       expect(window.getSelection()?.toString().trim()).to.equal(builder.snippet.trim());
     } finally {
       clipboard.writeText = original;

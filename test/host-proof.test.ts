@@ -218,7 +218,9 @@ describe('on a hostile host page', () => {
  * content width of its own; it must still get a readable width there.
  */
 describe('in containers that size to their content', () => {
-  const CONTEXTS: Record<string, { outer?: Partial<CSSStyleDeclaration>; frame: Partial<CSSStyleDeclaration> }> = {
+  // Style properties as plain objects (CSSStyleDeclaration itself is iterable, which object spread ignores).
+  type Styles = { [Property in keyof CSSStyleDeclaration as Property extends string ? Property : never]?: string };
+  const CONTEXTS: Record<string, { outer?: Styles; frame: Styles }> = {
     'a float': { frame: { float: 'left' } },
     'an inline-block': { frame: { display: 'inline-block' } },
     'an absolutely positioned box': { outer: { position: 'relative', blockSize: '40em' }, frame: { position: 'absolute' } },

@@ -46,7 +46,7 @@ describe('loading examples', () => {
       await new Promise((resolve) => setTimeout(resolve, 150));
       const inside = deepElements(element.shadowRoot!);
       const parts = inside.flatMap((node) => (node.getAttribute('part') ?? '').split(/\s+/)).filter(Boolean);
-      expect(parts.filter((part) => ['skeleton', 'loading', 'progress'].includes(part)), 'a placeholder or a loading note').not.to.be.empty;
+      expect(parts.filter((part) => ['skeleton', 'loading', 'progress'].includes(part)), 'a placeholder or a loading note').not.to.have.lengthOf(0);
       expect(inside.some((node) => node.getAttribute('role') === 'alert'), 'no alert while loading').to.equal(false);
       await waitUntil(() => element.getBoundingClientRect().height > 0, 'the placeholder takes room (no blank box)');
       await expect(element).to.be.accessible();

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { assert, aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 // Frames are rendered with fixtureSync: fixture() waits a requestAnimationFrame for non-Lit roots, which a
 // page in the background may never get. The elements' updateComplete is awaited instead.
 import type { MloArticleCard } from '../src/elements/article-card/article-card.js';
@@ -9,7 +9,7 @@ import { clearFeedCache } from '../src/feed/load.js';
 import { NEWS_FEED, NEWS_FEED_ITEMS, examples, renderNewsListExample, type NewsListExample } from '../fixtures/news-list.js';
 import { holdPendingRequests } from '../fixtures/pending.js';
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './helpers/dom.js';
-import { gateFetch, networkError, realFetch, stubFetch } from './helpers/fetch.js';
+import { gateFetch, networkError, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
 import { nth, take } from './helpers/lists.js';
 
 declare global {
@@ -215,8 +215,8 @@ describe('mlo-news-list', () => {
         expect(card.variant).to.equal('headline');
         expect(part(card.shadowRoot!, 'image')).to.equal(null);
         expect(part(card.shadowRoot!, 'summary')).to.equal(null);
-        expect(part(card.shadowRoot!, 'link')).to.exist;
-        expect(card.shadowRoot!.querySelector('time')).to.exist;
+        assert.exists(part(card.shadowRoot!, 'link'));
+        assert.exists(card.shadowRoot!.querySelector('time'));
       }
     });
 
@@ -247,7 +247,7 @@ describe('mlo-news-list', () => {
     it('follows next_url when the loaded items run out, and stops when the pages loop back', async () => {
       const requested: string[] = [];
       stubFetch((input, init) => {
-        requested.push(new URL(String(input), location.href).pathname);
+        requested.push(new URL(requestUrl(input), location.href).pathname);
         return realFetch(input, init);
       });
       const { list, root } = await renderList(examples.paged);
@@ -272,7 +272,7 @@ describe('mlo-news-list', () => {
     it('says so when a next page fails, and tries again from the same button', async () => {
       let failNextPage = true;
       stubFetch((input, init) => {
-        if (String(input).endsWith('paged-2.json') && failNextPage) return Promise.resolve(new Response('Server error', { status: 503 }));
+        if (requestUrl(input).endsWith('paged-2.json') && failNextPage) return Promise.resolve(new Response('Server error', { status: 503 }));
         return realFetch(input, init);
       });
       const { list, root } = await renderList(examples.paged);
@@ -342,7 +342,7 @@ describe('mlo-news-list', () => {
         gate.release();
         await settled(list);
         expect(cards(list)).to.have.length(10);
-        expect(loadMoreButton(list)).to.exist;
+        assert.exists(loadMoreButton(list));
         expect(list.getBoundingClientRect().height).to.be.closeTo(before, 2);
       });
     }
@@ -350,11 +350,11 @@ describe('mlo-news-list', () => {
 
   describe('states', () => {
     it('empty feed: a message, never a blank box', async () => {
-      const { root } = await renderList(examples.empty);
+      const { list, root } = await renderList(examples.empty);
       const empty = part(root, 'empty')!;
       expect(text(empty)).to.equal('There is no news to show yet.');
       expect(empty.getAttribute('role')).to.equal('status');
-      expect(loadMoreButton(root.host as MloNewsList)).to.equal(null);
+      expect(loadMoreButton(list)).to.equal(null);
     });
 
     it('no matches: says the filters matched nothing', async () => {
@@ -418,7 +418,7 @@ describe('mlo-news-list', () => {
       expect(notice.getAttribute('role')).to.equal('status');
       expect(text(notice)).to.equal('Showing a saved copy, last updated 3 hours ago. Retry');
       expect(titles(list)).to.deep.equal(['Newest item, given as data', 'Item with only a modification date', 'Older item, first in the feed']);
-      expect(part(notice, 'retry-button')).to.exist;
+      assert.exists(part(notice, 'retry-button'));
     });
   });
 

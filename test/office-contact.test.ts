@@ -1,9 +1,10 @@
-import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { assert, expect, oneEvent, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloOfficeContact } from '../src/elements/office-contact/office-contact.js';
+import type { FeedErrorEvent } from '../src/events.js';
 import '../src/elements/office-contact/define.js';
 import { examples, renderOfficeContactExample, type OfficeContactExample } from '../fixtures/office-contact.js';
-import { failFirstFetch, gateFetch, realFetch, stubFetch } from './helpers/fetch.js';
+import { failFirstFetch, gateFetch, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
 import { mount } from './helpers/mount.js';
 import { nth, take } from './helpers/lists.js';
 
@@ -55,9 +56,14 @@ function groupName(unit: HTMLElement): string {
   return unit.getAttribute('aria-labelledby')!.split(/\s+/).map((id) => root.getElementById(id)!.textContent.trim()).join(' ');
 }
 
-function jsonLd(el: MloOfficeContact): { '@context': string; '@graph': JsonLdOffice[] } | undefined {
+interface OfficeJsonLd {
+  '@context': string;
+  '@graph': JsonLdOffice[];
+}
+
+function jsonLd(el: MloOfficeContact): OfficeJsonLd | undefined {
   const script = el.querySelector(':scope > script[type="application/ld+json"][data-mlo-json-ld]');
-  return script ? JSON.parse(script.textContent) : undefined;
+  return script ? (JSON.parse(script.textContent) as OfficeJsonLd) : undefined;
 }
 
 function withClipboard(clipboard: unknown): () => void {
@@ -81,7 +87,7 @@ describe('mlo-office-contact', () => {
       for (const unit of units(el)) {
         expect(unit.getAttribute('role')).to.equal('group');
         expect(groupName(unit)).to.equal(unit.querySelector('h2')!.textContent.trim());
-        expect(unit.querySelector('address')).to.exist;
+        assert.exists(unit.querySelector('address'));
       }
       expect(units(el).map(groupName)).to.deep.equal(['NATO Military Liaison Office', 'Media Operations']);
     });
@@ -177,7 +183,7 @@ describe('mlo-office-contact', () => {
       expect(off.querySelector('script')).to.equal(null);
 
       const on = await renderExample(examples.default);
-      expect(jsonLd(on)).to.exist;
+      assert.exists(jsonLd(on));
       on.setAttribute('no-json-ld', '');
       await on.updateComplete;
       expect(on.querySelector('script')).to.equal(null);
@@ -262,7 +268,7 @@ describe('mlo-office-contact', () => {
     it('explains a 404 in an alert with Retry, and fires mlo-feed-error', async () => {
       const frame = mount(renderOfficeContactExample({ description: '' }));
       const el = frame.querySelector('mlo-office-contact')!;
-      const failed = oneEvent(el, 'mlo-feed-error');
+      const failed = oneEvent<FeedErrorEvent>(el, 'mlo-feed-error');
       el.src = examples.error.src;
       expect((await failed).detail.error.kind).to.equal('http');
       await settled(el);
@@ -298,7 +304,7 @@ describe('mlo-office-contact', () => {
     it('wins over the data: shown through a slot, no request, no JSON-LD from data', async () => {
       const requested: string[] = [];
       stubFetch((input, init) => {
-        requested.push(String(input));
+        requested.push(requestUrl(input));
         return realFetch(input, init);
       });
       const el = await renderExample(examples.ownContent);
@@ -325,7 +331,12 @@ describe('mlo-office-contact', () => {
   describe('copy address', () => {
     it('copies the whole postal address and says so politely', async () => {
       const copied: string[] = [];
-      const restore = withClipboard({ writeText: async (text: string) => void copied.push(text) });
+      const restore = withClipboard({
+        writeText: (text: string) => {
+          copied.push(text);
+          return Promise.resolve();
+        },
+      });
       try {
         const el = await renderExample(examples.default);
         const [main, media] = take(units(el), 2);
@@ -498,7 +509,7 @@ describe('mlo-office-contact', () => {
     }
 
     it('passes axe after copying', async () => {
-      const restore = withClipboard({ writeText: async () => undefined });
+      const restore = withClipboard({ writeText: () => Promise.resolve() });
       try {
         const el = await renderExample(examples.default);
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="copy-button"]')!.click();

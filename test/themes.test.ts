@@ -28,7 +28,7 @@ import {
   type ElementTag,
   type FrameOptions,
 } from './host-proof/elements.js';
-import { neverAnswers, realFetch, stubFetch } from './helpers/fetch.js';
+import { neverAnswers, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
 
 type Rgb = [number, number, number];
 type Rgba = [number, number, number, number];
@@ -384,7 +384,7 @@ function skeletons(element: HTMLElement): HTMLElement[] {
 
 describe('reduced motion', () => {
   beforeEach(() => {
-    stubFetch((input, init) => (String(input).includes('never-answers') ? neverAnswers() : realFetch(input, init)));
+    stubFetch((input, init) => (requestUrl(input).includes('never-answers') ? neverAnswers() : realFetch(input, init)));
   });
 
   // The archive search has no placeholder blocks: it says "Loading the archive…" in words.

@@ -48,7 +48,9 @@ describe('strict CSP with Trusted Types', function () {
     for (const tag of ['mlo-breadcrumb', 'mlo-office-contact']) {
       const script = page.document.querySelector(`${tag} > script[type="application/ld+json"]`);
       expect(script, `${tag} wrote JSON-LD`).not.to.equal(null);
-      expect(() => JSON.parse(script!.textContent ?? ''), tag).not.to.throw();
+      expect(() => {
+        JSON.parse(script!.textContent);
+      }, tag).not.to.throw();
     }
     await settle();
     expect(page.record.violations).to.deep.equal([]);

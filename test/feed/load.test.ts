@@ -7,6 +7,7 @@ import { nth } from '../helpers/lists.js';
 
 const STORAGE_PREFIX = 'mlo-widgets:feed:';
 const PAGED = '/fixtures/feeds/paged-1.json';
+// eslint-disable-next-line @typescript-eslint/unbound-method -- fetch needs no `this` (the window is its default), and is put back as it was.
 const realFetch = window.fetch;
 
 /** Replaces window.fetch for one test (restored in afterEach), recording every request. */
@@ -176,8 +177,21 @@ describe('loadFeed: the last good copy', () => {
     expect(result.feed).to.equal(good.feed);
   });
 
-  it('keeps a copy in localStorage that a later page serves when the network fails', async () => {
-    const good = await loadFeed(PAGED);
+  it('stores nothing on the reader\'s device unless asked: no localStorage write or read by default', async () => {
+    const before = Object.keys(localStorage).filter((key) => key.startsWith(STORAGE_PREFIX));
+    await loadFeed(PAGED);
+    expect(Object.keys(localStorage).filter((key) => key.startsWith(STORAGE_PREFIX))).to.deep.equal(before);
+    // A copy saved by an earlier visit that opted in is not read either, when this one did not.
+    const key = STORAGE_PREFIX + fixtureUrl('paged-1.json');
+    clearFeedCache();
+    localStorage.setItem(key, JSON.stringify({ fetchedAt: 1, body: JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'Saved', items: [] }) }));
+    failNetwork();
+    expect((await loadError(loadFeed(PAGED))).kind).to.equal('network');
+    localStorage.removeItem(key);
+  });
+
+  it('with persist, keeps a copy in localStorage that a later page serves when the network fails', async () => {
+    const good = await loadFeed(PAGED, { persist: true });
     const key = STORAGE_PREFIX + fixtureUrl('paged-1.json');
     const saved = localStorage.getItem(key);
     expect(saved, 'saved under the mlo-widgets:feed: prefix').to.be.a('string');
@@ -188,7 +202,7 @@ describe('loadFeed: the last good copy', () => {
     expect(localStorage.getItem(key)).to.equal(null);
     localStorage.setItem(key, saved!);
     failNetwork();
-    const result = await loadFeed(PAGED);
+    const result = await loadFeed(PAGED, { persist: true });
     expect(result.stale).to.equal(true);
     expect(result.error?.kind).to.equal('network');
     expect(result.fetchedAt).to.equal(good.fetchedAt);
@@ -198,12 +212,12 @@ describe('loadFeed: the last good copy', () => {
   it('ignores a damaged saved copy and reports the error', async () => {
     localStorage.setItem(STORAGE_PREFIX + fixtureUrl('paged-1.json'), '{"fetchedAt": 1, "body": "{\\"version\\": tru');
     failNetwork();
-    expect((await loadError(loadFeed(PAGED))).kind).to.equal('network');
+    expect((await loadError(loadFeed(PAGED, { persist: true }))).kind).to.equal('network');
   });
 
   it('clearFeedCache forgets only its own keys in storage', async () => {
     localStorage.setItem('partner-page:setting', 'kept');
-    await loadFeed(PAGED);
+    await loadFeed(PAGED, { persist: true });
     clearFeedCache();
     expect(localStorage.getItem('partner-page:setting')).to.equal('kept');
     expect(Object.keys(localStorage).filter((key) => key.startsWith(STORAGE_PREFIX))).to.deep.equal([]);
@@ -222,10 +236,10 @@ describe('loadFeed: storage that refuses', () => {
     });
     try {
       expect(() => window.localStorage).to.throw();
-      const good = await loadFeed(PAGED);
+      const good = await loadFeed(PAGED, { persist: true });
       expect(good.feed.items).to.have.length(5);
       failNetwork();
-      const stale = await loadFeed(PAGED, { force: true });
+      const stale = await loadFeed(PAGED, { force: true, persist: true });
       expect(stale).to.include({ stale: true, fetchedAt: good.fetchedAt });
       window.fetch = realFetch;
       expect(() => clearFeedCache()).not.to.throw();
@@ -237,12 +251,13 @@ describe('loadFeed: storage that refuses', () => {
   });
 
   it('still loads when saving throws (quota exceeded)', async () => {
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back, never called.
     const setItem = Storage.prototype.setItem;
     Storage.prototype.setItem = () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     try {
-      expect((await loadFeed(PAGED)).feed.items).to.have.length(5);
+      expect((await loadFeed(PAGED, { persist: true })).feed.items).to.have.length(5);
     } finally {
       Storage.prototype.setItem = setItem;
     }
@@ -288,21 +303,41 @@ describe('loadFeed: aborting', () => {
     expect(requests).to.have.length(0);
   });
 
-  it('the request completes for later callers even when the only caller left', async () => {
-    const requests = slowServer(50);
+  it('cancels the request once every caller has left (a superseded src): a later caller asks again', async () => {
+    const signals: AbortSignal[] = [];
+    const requests = stubFetch((url, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
+    });
     const leaving = new AbortController();
     const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
     leaving.abort();
     expect(await gone).to.be.instanceOf(DOMException);
+    expect(signals[0]?.aborted, 'the fetch itself was aborted').to.equal(true);
     const later = await loadFeed(PAGED);
     expect(later.feed.items).to.have.length(5);
-    expect(requests, 'the later caller joined the running request').to.have.length(1);
+    expect(requests, 'the later caller made its own request').to.have.length(2);
+  });
+
+  it('keeps the request while one caller still waits, even one that cannot abort', async () => {
+    const signals: AbortSignal[] = [];
+    stubFetch((url, init) => {
+      if (init?.signal) signals.push(init.signal);
+      return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
+    });
+    const leaving = new AbortController();
+    const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
+    const staying = loadFeed(PAGED);
+    leaving.abort();
+    await gone;
+    expect((await staying).feed.items).to.have.length(5);
+    expect(signals[0]?.aborted).to.equal(false);
   });
 });
 
 describe('FeedPager', () => {
-  it('keeps the first page in storage for the next visit, but not the later pages', async () => {
-    const { feed } = await loadFeed(PAGED);
+  it('with persist, keeps the first page in storage for the next visit, but not the later pages', async () => {
+    const { feed } = await loadFeed(PAGED, { persist: true });
     const pager = new FeedPager(feed);
     await pager.loadMore();
     await pager.loadMore();

@@ -22,6 +22,7 @@ afterEach(restoreFetch);
 
 /** Replaces window.fetch for the current test. Returns `restoreFetch`, for a test that restores it early. */
 export function stubFetch(implementation: Fetch): () => void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back, never called.
   saved ??= window.fetch;
   window.fetch = implementation;
   return restoreFetch;

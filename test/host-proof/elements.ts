@@ -100,7 +100,7 @@ export function textOf(node: Node | null | undefined): string {
 /** Every element of the shadow tree (nested ones included) finished its update. */
 async function allUpdated(element: HTMLElement): Promise<void> {
   const hosts = [element, ...allElements(element.shadowRoot!).filter((node) => node.localName.startsWith('mlo-'))];
-  await Promise.all(hosts.map((host) => (host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete));
+  await Promise.all(hosts.map((host) => (host as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete ?? Promise.resolve()));
 }
 
 /** Nothing inside is a placeholder any more, and what each element exists for is on screen. */

@@ -4,7 +4,8 @@ customElements.define(
   class OtherVersionNewsList extends HTMLElement {
     static mloVersion = '0.0.0-other';
 
-    connectedCallback() {
+    constructor() {
+      super();
       this.attachShadow({ mode: 'open' }).textContent = 'The other version’s news list';
     }
   },
