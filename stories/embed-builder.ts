@@ -13,6 +13,7 @@
  */
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { loadFeed } from '../src/feed/load.js';
 import { archiveYearOf, sortNewestFirst } from '../src/feed/parse.js';
 import { itemDisplayTitle } from '../src/feed/text.js';
@@ -498,7 +499,8 @@ export class EmbedBuilder extends LitElement {
   @state() private feedProblem?: string;
   @state() private copyStatus = '';
 
-  @query('.preview') private previewContainer!: HTMLElement;
+  // Null until the first render (Lit's @query finds nothing then).
+  @query('.preview') private previewContainer!: HTMLElement | null;
   @query('pre') private snippetBlock!: HTMLElement;
 
   /** Where the built bundle is read from to compute its hash: the same file the CDN serves. */
@@ -580,7 +582,8 @@ export class EmbedBuilder extends LitElement {
   #renderPreview(): void {
     const spec = this.spec;
     this.#previewSheet.replaceSync(spec.css);
-    this.previewContainer.replaceChildren(createEmbeddedElement(spec));
+    // After a render (updated() calls this), which always draws the preview box.
+    this.previewContainer!.replaceChildren(createEmbeddedElement(spec));
   }
 
   #setOption(attribute: string, value: string | undefined): void {
@@ -680,8 +683,8 @@ export class EmbedBuilder extends LitElement {
           <input
             id=${id}
             type=${option.kind === 'number' ? 'number' : option.kind === 'url' ? 'url' : 'text'}
-            min=${option.min ?? nothing}
-            max=${option.max ?? nothing}
+            min=${ifDefined(option.min)}
+            max=${ifDefined(option.max)}
             .value=${value ?? ''}
             aria-describedby=${describedBy ?? nothing}
             @change=${onInput}
@@ -720,22 +723,26 @@ export class EmbedBuilder extends LitElement {
       <div class="field">
         <label for="lang">Language</label>
         <select id="lang" @change=${(event: Event) => this.choose({ lang: (event.target as HTMLSelectElement).value as BuilderState['lang'] })}>
-          ${[
-            ['', "Your page's language (<html lang>)"],
-            ['en', 'English'],
-            ['sr-Latn', 'Srpski (latinica)'],
-            ['sr-Cyrl', 'Српски (ћирилица)'],
-          ].map(([value, label]) => html`<option .value=${value} ?selected=${this.choices.lang === value}>${label}</option>`)}
+          ${(
+            [
+              ['', "Your page's language (<html lang>)"],
+              ['en', 'English'],
+              ['sr-Latn', 'Srpski (latinica)'],
+              ['sr-Cyrl', 'Српски (ћирилица)'],
+            ] as const
+          ).map(([value, label]) => html`<option .value=${value} ?selected=${this.choices.lang === value}>${label}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="theme">Theme</label>
         <select id="theme" @change=${(event: Event) => this.choose({ theme: (event.target as HTMLSelectElement).value as BuilderState['theme'] })}>
-          ${[
-            ['', "The reader's setting (light or dark)"],
-            ['light', 'Light'],
-            ['dark', 'Dark'],
-          ].map(([value, label]) => html`<option .value=${value} ?selected=${this.choices.theme === value}>${label}</option>`)}
+          ${(
+            [
+              ['', "The reader's setting (light or dark)"],
+              ['light', 'Light'],
+              ['dark', 'Dark'],
+            ] as const
+          ).map(([value, label]) => html`<option .value=${value} ?selected=${this.choices.theme === value}>${label}</option>`)}
         </select>
       </div>
       ${COLOUR_PROPERTIES.map(([property, label]) => {
