@@ -1,7 +1,9 @@
 /**
  * Loading feeds: one request per feed URL shared by every element on the page, a timeout, retry on
- * demand, and the last good copy kept in memory and (where storage works) in localStorage, served
- * with its age when the network fails. Plain TypeScript: no Lit.
+ * demand, and the last good copy kept in memory, served with its age when the network fails. A copy
+ * in localStorage, for the next visit, only where the site opts in (`persist`): docs/privacy.md.
+ * A request nobody waits for any more (every caller aborted: `src` changed, the element left) is
+ * cancelled. Plain TypeScript: no Lit.
  */
 import { FeedError, toFeedError } from './errors.js';
 import { mergePages, parseFeedText } from './parse.js';
@@ -23,8 +25,10 @@ export interface LoadOptions {
   /** How old a copy in memory may be and still be served without a request. */
   maxAgeMs?: number;
   /**
-   * Keep a copy in localStorage for the next visit (default true). Later pages (`next_url`) are not
-   * kept: each write blocks the page for the size of the page, and a few would fill the quota.
+   * Keep a copy in localStorage for the next visit, and read it back when the network fails (default
+   * false: storing on the reader's device needs the site's reason, docs/privacy.md). Later pages
+   * (`next_url`) are never kept: each write blocks the page for the size of the page, and a few would
+   * fill the quota.
    */
   persist?: boolean;
 }
@@ -36,8 +40,15 @@ interface CacheEntry {
   size: number;
 }
 
+/** A request shared by every caller of one URL; cancelled when the last of them stops waiting. */
+interface SharedRequest {
+  entry: Promise<CacheEntry>;
+  abort: AbortController;
+  waiting: number;
+}
+
 const memory = new Map<string, CacheEntry>();
-const inFlight = new Map<string, Promise<CacheEntry>>();
+const inFlight = new Map<string, SharedRequest>();
 
 /** Storage can throw on access (sandboxed iframes, disabled cookies, Safari private mode): every touch is guarded. */
 function storage(): Storage | undefined {
@@ -70,8 +81,7 @@ function restore(url: string): CacheEntry | undefined {
   }
 }
 
-async function fetchAndParse(url: string, timeoutMs: number, keep: boolean): Promise<CacheEntry> {
-  const controller = new AbortController();
+async function fetchAndParse(url: string, timeoutMs: number, keep: boolean, controller: AbortController): Promise<CacheEntry> {
   const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
   try {
     let response: Response;
@@ -104,14 +114,26 @@ async function fetchAndParse(url: string, timeoutMs: number, keep: boolean): Pro
   }
 }
 
-/** Rejects as soon as `signal` aborts, without cancelling the shared request behind `promise`. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+/**
+ * Waits for the shared request as one of its callers. When `signal` aborts, this caller stops waiting
+ * at once; when it was the last one waiting, the request itself is cancelled (no answer is wanted).
+ */
+function awaitShared(url: string, request: SharedRequest, signal: AbortSignal | undefined): Promise<CacheEntry> {
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  request.waiting += 1;
+  // A caller that cannot abort waits to the end, so the request is never cancelled under it.
+  if (!signal) return request.entry;
+  return new Promise<CacheEntry>((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      request.waiting -= 1;
+      if (request.waiting === 0 && inFlight.get(url) === request) {
+        inFlight.delete(url);
+        request.abort.abort(signal.reason);
+      }
+    };
     signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    request.entry.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 
@@ -129,7 +151,7 @@ export function resolveFeedUrl(src: string): string {
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<FeedResult> {
   const url = resolveFeedUrl(src);
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS, persist: keep = true } = options;
+  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS, persist: keep = false } = options;
   signal?.throwIfAborted();
   const cached = memory.get(url);
   if (!force && cached && Date.now() - cached.fetchedAt <= maxAgeMs) {
@@ -137,24 +159,26 @@ export async function loadFeed(src: string, options: LoadOptions = {}): Promise<
   }
   let request = inFlight.get(url);
   if (!request) {
-    request = fetchAndParse(url, timeoutMs, keep).then((entry) => {
-      memory.set(url, entry);
-      return entry;
+    const abort = new AbortController();
+    const entry = fetchAndParse(url, timeoutMs, keep, abort).then((loaded) => {
+      memory.set(url, loaded);
+      return loaded;
     });
-    const shared = request;
+    const shared: SharedRequest = { entry, abort, waiting: 0 };
+    request = shared;
     inFlight.set(url, shared);
     const clear = () => {
       if (inFlight.get(url) === shared) inFlight.delete(url);
     };
-    shared.then(clear, clear);
+    entry.then(clear, clear);
   }
   try {
-    const entry = await untilAborted(request, signal);
+    const entry = await awaitShared(url, request, signal);
     return { feed: entry.feed, fetchedAt: entry.fetchedAt, size: entry.size, stale: false };
   } catch (error) {
     if (signal?.aborted) throw error;
     const feedError = toFeedError(error, url);
-    const lastGood = memory.get(url) ?? restore(url);
+    const lastGood = memory.get(url) ?? (keep ? restore(url) : undefined);
     if (lastGood) {
       memory.set(url, lastGood);
       return { feed: lastGood.feed, fetchedAt: lastGood.fetchedAt, size: lastGood.size, stale: true, error: feedError };

@@ -4,10 +4,14 @@
  */
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 
-/** The page's own address, for resolving relative URLs (works in workers and tests too). */
+/**
+ * What relative URLs are resolved against: the document's base URL, as the page's own links are (a
+ * `<base href>` counts), else the worker's address, else a placeholder (Node).
+ */
 function defaultBase(): string {
   // Absent outside a window and a worker (Node), which the DOM types do not allow for.
-  return (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
+  const document = globalThis.document as Document | undefined;
+  return document?.baseURI ?? (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
 }
 
 /**

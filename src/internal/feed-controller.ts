@@ -66,13 +66,21 @@ export interface FeedSource {
 /** True once the loaded pages hold what the element needs; while false, next pages are fetched. */
 export type CrawlGoal = (feed: Feed) => boolean;
 
+/** An element the controller serves: its `persist` opts in to a saved copy in localStorage. */
+export type FeedHost = ReactiveControllerHost & HTMLElement & { persist?: boolean };
+
+/** The page-wide opt-in to a saved copy: `<meta name="mlo-widgets-storage" content="persist">`. */
+function pageAllowsStorage(): boolean {
+  return (globalThis.document as Document | undefined)?.querySelector('meta[name="mlo-widgets-storage"][content~="persist" i]') != null;
+}
+
 function isNormalisedFeed(value: unknown): value is Feed {
   const candidate = value as Partial<Feed> | null;
   return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.items) && typeof candidate.droppedItems === 'number' && typeof candidate.mlo === 'object';
 }
 
 export class FeedController implements ReactiveController {
-  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #host: FeedHost;
   readonly #source: () => FeedSource;
   #view: FeedView = { state: 'idle' };
   #key?: unknown;
@@ -83,7 +91,7 @@ export class FeedController implements ReactiveController {
   /** The next-page request in flight; it never rejects (its failure is kept in `paging.error`). */
   #pageLoad?: Promise<void>;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, source: () => FeedSource) {
+  constructor(host: FeedHost, source: () => FeedSource) {
     this.#host = host;
     this.#source = source;
     host.addController(this);
@@ -212,7 +220,8 @@ export class FeedController implements ReactiveController {
         this.#ready(feed, Date.now());
         return;
       }
-      const result = await loadFeed(src ?? '', { signal: abort.signal, force, timeoutMs });
+      const persist = this.#host.persist === true || pageAllowsStorage();
+      const result = await loadFeed(src ?? '', { signal: abort.signal, force, timeoutMs, persist });
       if (abort.signal.aborted) return;
       this.#ready(result.feed, result.fetchedAt, result.stale ? result.error : undefined);
     } catch (error) {

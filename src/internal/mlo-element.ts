@@ -3,12 +3,20 @@
  * typed way to fire events. Elements extend this, never LitElement directly.
  */
 import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { MloEventMap } from '../events.js';
 import { emit, type EventDetail } from './emit.js';
 import type { Locale } from '../i18n/locale.js';
 import { HostContextController } from './host-context.js';
 
 export abstract class MloElement extends LitElement {
+  /**
+   * Keeps the last good copy of the feed in the reader's localStorage, shown on a later visit when the
+   * network fails. Off by default: storing on the reader's device is the site's decision (docs/privacy.md).
+   * A page turns it on for every element with `<meta name="mlo-widgets-storage" content="persist">`.
+   */
+  @property({ type: Boolean, attribute: 'persist' }) persist = false;
+
   /** Language and theme from the element, its ancestors, or the document. */
   protected readonly context = new HostContextController(this);
 
