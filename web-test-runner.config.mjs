@@ -28,7 +28,22 @@ function forcedColorsPlugin() {
 
 export default {
   files: process.env.WTR_FILES ? process.env.WTR_FILES.split(',') : ['test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['production', 'default'] },
+  // Lit's development build, which warns (about an update scheduled after an update completed, and
+  // more); test/helpers/lit-warnings.ts turns each of its warnings into a failure of the running test.
+  // The bundle tests (test/bundle) load the built dist/mlo-widgets.js, which carries the production build.
+  nodeResolve: { exportConditions: ['development', 'default'] },
+  // The Lit warning guard loads on every test page: after the test framework (its root hooks go on
+  // mocha's root suite), before the test file (its set must be in place before Lit loads).
+  testRunnerHtml: (testFramework) => `<!DOCTYPE html>
+<html>
+  <head></head>
+  <body>
+    <script type="module">
+      import '${testFramework}';
+      import '/test/helpers/lit-warnings.ts';
+    </script>
+  </body>
+</html>`,
   rootDir: '.',
   // One page at a time: a second page is hidden, and hidden pages get no animation frames (open-wc's fixture() waits for one).
   concurrency: 1,
