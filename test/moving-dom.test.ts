@@ -3,7 +3,7 @@
  * loads, and change `src` faster than feeds answer. The element must end showing its (last) feed.
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import { html } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import '../src/mlo-widgets.js';
 import type { MloNewsList } from '../src/elements/news-list/news-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
@@ -14,8 +14,15 @@ const FEED = '/fixtures/feeds/news-mlo.json';
 
 const titles = (list: Element): string[] =>
   [...(list.shadowRoot?.querySelectorAll('mlo-article-card') ?? [])]
-    .map((card) => card.shadowRoot?.querySelector('[part~="title"]')?.textContent?.trim() ?? '')
+    .map((card) => card.shadowRoot?.querySelector('[part~="title"]')?.textContent.trim() ?? '')
     .filter(Boolean);
+
+/** Mounts a template holding one list, and returns the list. */
+function mountList(template: TemplateResult): MloNewsList {
+  const list = mount(html`<div>${template}</div>`).querySelector('mlo-news-list');
+  if (!list) throw new Error('the template holds no mlo-news-list');
+  return list;
+}
 
 async function showsNews(list: MloNewsList, message: string, firstTitle?: string): Promise<void> {
   await waitUntil(() => (firstTitle === undefined ? titles(list).length > 0 : titles(list)[0] === firstTitle), message, { timeout: 5000 });
@@ -33,7 +40,7 @@ describe('a moving DOM', () => {
 
   it('removed while its feed loads and added again before the answer, it shows the news', async () => {
     const gate = gateFetch();
-    const list = mount(html`<mlo-news-list src=${FEED}></mlo-news-list>`) as MloNewsList;
+    const list = mountList(html`<mlo-news-list src=${FEED}></mlo-news-list>`);
     await list.updateComplete;
     const parent = list.parentElement!;
     list.remove();
@@ -44,7 +51,7 @@ describe('a moving DOM', () => {
 
   it('removed while its feed loads and added again after the answer arrived, it shows the news', async () => {
     const gate = gateFetch();
-    const list = mount(html`<mlo-news-list src=${FEED}></mlo-news-list>`) as MloNewsList;
+    const list = mountList(html`<mlo-news-list src=${FEED}></mlo-news-list>`);
     await list.updateComplete;
     const parent = list.parentElement!;
     list.remove();
@@ -58,7 +65,7 @@ describe('a moving DOM', () => {
 
   it('moved to another parent while its feed loads, it shows the news', async () => {
     const gate = gateFetch();
-    const list = mount(html`<mlo-news-list src=${FEED}></mlo-news-list>`) as MloNewsList;
+    const list = mountList(html`<mlo-news-list src=${FEED}></mlo-news-list>`);
     await list.updateComplete;
     const elsewhere = mountContainer();
     elsewhere.append(list);
@@ -82,7 +89,7 @@ describe('a moving DOM', () => {
         });
       });
     });
-    const list = mount(html`<mlo-news-list src=${`${FEED}?v=0`}></mlo-news-list>`) as MloNewsList;
+    const list = mountList(html`<mlo-news-list src=${`${FEED}?v=0`}></mlo-news-list>`);
     for (let change = 1; change < 200; change += 1) {
       list.src = `${FEED}?v=${change}`;
       await new Promise((resolve) => setTimeout(resolve, 5 + (change % 5)));

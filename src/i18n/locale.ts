@@ -60,7 +60,7 @@ export function langOf(element: Element): string {
     }
     node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return element.ownerDocument?.documentElement.lang ?? '';
+  return element.ownerDocument.documentElement.lang;
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();

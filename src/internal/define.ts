@@ -10,9 +10,10 @@ const VERSION_KEY = 'mloVersion';
 type VersionedConstructor = CustomElementConstructor & { [VERSION_KEY]?: string };
 
 export function defineElement(tag: string, constructor: CustomElementConstructor): void {
-  const registry = globalThis.customElements;
-  if (!registry) return; // Server-side or a very old browser: nothing to register with.
-  const existing = registry.get(tag) as VersionedConstructor | undefined;
+  // Absent server-side and in very old browsers (the DOM types do not allow for it): nothing to register with.
+  const registry = globalThis.customElements as CustomElementRegistry | undefined;
+  if (!registry) return;
+  const existing: VersionedConstructor | undefined = registry.get(tag);
   if (existing) {
     const theirs = existing[VERSION_KEY];
     const globals = globalThis as unknown as Record<symbol, boolean>;

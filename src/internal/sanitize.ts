@@ -92,7 +92,7 @@ export function sanitizeHtml(html: string, baseUrl?: string): DocumentFragment {
     const fragment = DOMPurify.sanitize(html, CONFIG);
     // When Trusted Types block DOMPurify's parser it returns an empty fragment instead of failing:
     // content with text that comes back empty means the HTML could not be parsed here.
-    const empty = (fragment.textContent ?? '').trim() === '' && !fragment.querySelector('img');
+    const empty = fragment.textContent.trim() === '' && !fragment.querySelector('img');
     if (empty && htmlToText(html) !== '') {
       throw new Error('The page does not allow DOMPurify to parse HTML (Trusted Types policy "dompurify").');
     }

@@ -16,7 +16,8 @@ export { toLatin } from '../i18n/transliterate.js';
 /** Latin letters that have no decomposition in Unicode, so stripping marks does not reach them. */
 const LATIN_SPECIALS = letterTable('đðłøæœßıþ', ['dj', 'd', 'l', 'o', 'ae', 'oe', 'ss', 'i', 'th']);
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** True for text with no character past U+007F (the fast path: nothing to fold but case). */
+const ASCII_ONLY = /^[^\u0080-\uffff]*$/;
 
 /**
  * What each UTF-16 code unit becomes when folding (index = code unit, for the Latin and Cyrillic

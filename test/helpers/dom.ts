@@ -68,6 +68,7 @@ export function deepActiveElement(): Element | null {
  * run, the trap sets `window.__xss` (which the tests check stays unset).
  */
 export function trapAlerts(): void {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept only to be put back, never called.
   const realAlert = window.alert;
   beforeEach(() => {
     window.alert = () => {

@@ -162,6 +162,8 @@ export class MloArchiveSearch extends MloElement {
     // The first number format of a page loads ICU data (20–40 ms): in a task of its own, now, rather
     // than inside the task that parses the feed or the one that renders the first results.
     setTimeout(() => formatNumber(0, this.locale), 0);
+    // The page's own no-JavaScript form, as written in the markup: read once, never watched.
+    // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback -- the form is server markup present at upgrade, and later changes to it do not matter: its action is only a fallback.
     this.#innerAction = this.querySelector(':scope > form[action]')?.getAttribute('action') ?? undefined;
     if (this.syncUrl) {
       const fromUrl = new URL(window.location.href).searchParams.get(QUERY_PARAMETER);

@@ -167,7 +167,9 @@ export class MloArticleCard extends MloElement {
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
-    const target = this.renderRoot?.querySelector<HTMLElement>('a[part~="link"]') ?? this.renderRoot?.querySelector<HTMLElement>('[part~="card"]');
+    // Before the first update there is no render root yet, whatever the types say.
+    const root = this.renderRoot as HTMLElement | DocumentFragment | undefined;
+    const target = root?.querySelector<HTMLElement>('a[part~="link"]') ?? root?.querySelector<HTMLElement>('[part~="card"]');
     if (target) target.focus(options);
     else super.focus(options);
   }

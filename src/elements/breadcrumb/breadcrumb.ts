@@ -49,7 +49,7 @@ function readSteps(parent: Element, into: Crumb[]): Crumb[] {
     }
     // The step's own link names it, so a separator written inside an `<li>` is not part of the name.
     const link = child.matches('a') ? child : child.querySelector('a[href]');
-    const name = collapseWhitespace((link ?? child).textContent ?? '');
+    const name = collapseWhitespace((link ?? child).textContent);
     if (!name) continue;
     into.push({ name, url: link ? safeUrl(link.getAttribute('href'), document.baseURI) : undefined });
   }
@@ -57,7 +57,7 @@ function readSteps(parent: Element, into: Crumb[]): Crumb[] {
 }
 
 function sameCrumbs(a: readonly Crumb[], b: readonly Crumb[]): boolean {
-  return a.length === b.length && a.every((crumb, index) => crumb.name === b[index]?.name && crumb.url === b[index]?.url);
+  return a.length === b.length && a.every((crumb, index) => crumb.name === b[index]?.name && crumb.url === b[index].url);
 }
 
 /** schema.org BreadcrumbList: positions from 1, absolute URLs; a step without a page has no `item`. */

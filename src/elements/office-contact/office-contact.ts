@@ -212,8 +212,10 @@ export class MloOfficeContact extends MloElement {
     await this.updateComplete;
     let outcome: CopyOutcome = 'copied';
     try {
-      if (!navigator.clipboard?.writeText) throw new Error('No Clipboard API here (an insecure page or an old browser).');
-      await navigator.clipboard.writeText(text);
+      // Absent on insecure pages and in old browsers, which the DOM types do not allow for.
+      const clipboard = navigator.clipboard as Clipboard | undefined;
+      if (!clipboard) throw new Error('No Clipboard API here (an insecure page or an old browser).');
+      await clipboard.writeText(text);
     } catch {
       outcome = 'failed';
     }
