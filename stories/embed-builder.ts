@@ -539,12 +539,15 @@ export class EmbedBuilder extends LitElement {
     this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, this.#previewSheet];
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (changed.has('choices')) {
-      const previous = changed.get('choices') as BuilderState | undefined;
-      if (previous?.feedUrl !== this.choices.feedUrl) void this.#loadFeedChoices();
-      this.#renderPreview();
+  protected override willUpdate(changed: PropertyValues): void {
+    // Before render, so that clearing the last feed's choices is part of this update, not another one.
+    if (changed.has('choices') && (changed.get('choices') as BuilderState | undefined)?.feedUrl !== this.choices.feedUrl) {
+      void this.#loadFeedChoices();
     }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    if (changed.has('choices')) this.#renderPreview();
   }
 
   async #computeIntegrity(): Promise<void> {
