@@ -138,11 +138,11 @@ describe('mlo-article-card', () => {
       expect(part(card.shadowRoot!, 'title')!.localName).to.equal('h3');
     });
 
-    it('opens in a new tab with rel="noopener" only when target is set', async () => {
+    it('opens in a new tab with rel="noopener noreferrer" (the rule for every link) only when target is set', async () => {
       const { root } = await renderCard(examples.newTab);
       const link = part(root, 'link')!;
       expect(link.getAttribute('target')).to.equal('_blank');
-      expect(link.getAttribute('rel')).to.equal('noopener');
+      expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
     });
 
     it('moves focus to its title link when focused', async () => {

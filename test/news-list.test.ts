@@ -225,7 +225,7 @@ describe('mlo-news-list', () => {
       for (const card of cards(list)) {
         const link = part(card.shadowRoot!, 'link')!;
         expect(link.getAttribute('target')).to.equal('_blank');
-        expect(link.getAttribute('rel')).to.equal('noopener');
+        expect(link.getAttribute('rel')).to.equal('noopener noreferrer');
         expect(link.parentElement!.localName).to.equal('h4');
       }
     });

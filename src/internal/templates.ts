@@ -13,23 +13,24 @@ export function validHeadingLevel(level: number | undefined, fallback: number): 
 
 /**
  * An `<h1>`–`<h6>`. Lit binds values, not tag names, so each level is its own template;
- * `lang` is the language of `content` when it differs from the element's (feed text).
+ * `lang` is the language of `content` when it differs from the element's (feed text), and `dir` its
+ * writing direction (`contentDirection`).
  */
-export function renderHeading(level: number, part: string, className: string, content: unknown, lang?: string): TemplateResult {
+export function renderHeading(level: number, part: string, className: string, content: unknown, lang?: string, dir?: string): TemplateResult {
   const l = lang || undefined;
   switch (level) {
     case 1:
-      return html`<h1 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h1>`;
+      return html`<h1 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h1>`;
     case 2:
-      return html`<h2 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h2>`;
+      return html`<h2 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h2>`;
     case 4:
-      return html`<h4 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h4>`;
+      return html`<h4 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h4>`;
     case 5:
-      return html`<h5 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h5>`;
+      return html`<h5 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h5>`;
     case 6:
-      return html`<h6 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h6>`;
+      return html`<h6 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h6>`;
     default:
-      return html`<h3 class=${className} part=${part} lang=${ifDefined(l)}>${content}</h3>`;
+      return html`<h3 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h3>`;
   }
 }
 

@@ -52,9 +52,14 @@ export const styles = css`
     min-width: 0;
   }
   @container (min-width: 36em) {
-    .card--teaser {
+    .card--teaser:not(.card--text) {
       grid-template-columns: var(--_media-width) minmax(0, 1fr);
     }
+  }
+  /* A link post's "-> host" after the date. */
+  .card__external {
+    margin-inline-start: 0.75em;
+    color: var(--_link);
   }
 
   /* Fixed heights: two title lines, one date line, three summary lines, one row of tags. */

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { findItem, itemDate, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
@@ -10,6 +10,7 @@ import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
+import { contentDirection } from '../../internal/direction.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
@@ -32,9 +33,25 @@ interface TeaserImage {
   height: number;
 }
 
-/** The teaser picture: the item's image, else its banner, else its first photo; with that photo's alt text and size when they match. */
+/** The first `<img>` of a body that is a picture, not a tracking pixel: an absolute http(s) address. */
+const BODY_IMAGE = /<img\b[^>]*?\bsrc\s*=\s*["']?(https?:\/\/[^"'\s>]+)/i;
+const PIXEL_SIZE = /\b(?:width|height)\s*=\s*["']?[01]["'\s/>]/i;
+
+function firstBodyImage(item: FeedItem): string | undefined {
+  const html = item.contentHtml;
+  if (!html) return undefined;
+  const match = BODY_IMAGE.exec(html);
+  if (!match?.[1]) return undefined;
+  const tag = html.slice(match.index, html.indexOf('>', match.index) + 1);
+  return PIXEL_SIZE.test(tag) ? undefined : safeUrl(match[1]);
+}
+
+/**
+ * The teaser picture: the item's image, else its banner, else its first photo, else the first picture
+ * in its body; with that photo's alt text and size when they match. None: the teaser is a text card.
+ */
 function teaserImage(item: FeedItem): TeaserImage | undefined {
-  const url = safeUrl(item.image) ?? safeUrl(item.bannerImage) ?? safeUrl(item.mlo.photos[0]?.url);
+  const url = safeUrl(item.image) ?? safeUrl(item.bannerImage) ?? safeUrl(item.mlo.photos[0]?.url) ?? firstBodyImage(item);
   if (!url) return undefined;
   const photo = item.mlo.photos.find((candidate) => safeUrl(candidate.url) === url);
   return {
@@ -98,7 +115,8 @@ function attachmentName(attachment: Attachment): string | undefined {
  * @tagname mlo-article-card
  *
  * @csspart card - The item's outer block (`<article>`), in every variant.
- * @csspart media - The teaser's image box (16:9); a plain surface when the item has no image.
+ * @csspart media - The teaser's image box (16:9). Absent when the item has no image (or it failed to load): the teaser is then a text card.
+ * @csspart external-link - A link post's "→ host": the page the item is about (JSON Feed `external_url`).
  * @csspart image - The teaser image, the banner of a full article, and each photo's image.
  * @csspart title - The heading.
  * @csspart link - The title link: the whole teaser is clickable through it.
@@ -159,6 +177,9 @@ export class MloArticleCard extends MloElement {
   @property({ type: String, attribute: 'target' }) target?: string;
 
   readonly #feed = new FeedController(this, () => ({ src: this.article ? undefined : this.src }));
+
+  /** Images that failed to load: their teaser becomes a text card rather than a broken-image box. */
+  @state() private brokenImages: ReadonlySet<string> = new Set();
 
   /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
   #body?: HTMLElement;
@@ -229,6 +250,7 @@ export class MloArticleCard extends MloElement {
     container.setAttribute('part', 'body');
     const language = this.#languageOf(item);
     if (language) container.lang = language;
+    container.dir = contentDirection(language);
     let fragment: DocumentFragment | undefined;
     try {
       fragment = itemContent(item, baseUrl);
@@ -256,6 +278,25 @@ export class MloArticleCard extends MloElement {
     return item.language ?? (this.article ? undefined : this.#feed.feed?.language);
   }
 
+  /** The direction of the item's text: from its language, else `auto` (the text decides). */
+  #directionOf(item: FeedItem): string {
+    return contentDirection(this.#languageOf(item));
+  }
+
+  #onImageError = (event: Event): void => {
+    const src = (event.target as HTMLImageElement).getAttribute('src');
+    if (src) this.brokenImages = new Set([...this.brokenImages, src]);
+  };
+
+  /** A link post (JSON Feed `external_url` without `_mlo.original_source`): "→ host" of the page it is about. */
+  #renderLinkPost(item: FeedItem): TemplateResult | typeof nothing {
+    const external = safeUrl(item.externalUrl);
+    if (!external || item.mlo.originalSource || external === safeUrl(item.url)) return nothing;
+    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(this.target || undefined)} rel=${ifDefined(this.target ? 'noopener noreferrer' : undefined)}
+      ><span aria-hidden="true">\u2192</span> ${new URL(external).hostname}</a
+    >`;
+  }
+
   #renderDate(item: FeedItem): TemplateResult | typeof nothing {
     const date = itemDate(item);
     if (!date) return nothing;
@@ -279,28 +320,29 @@ export class MloArticleCard extends MloElement {
           part="link"
           href=${url}
           target=${ifDefined(this.target || undefined)}
-          rel=${ifDefined(this.target ? 'noopener' : undefined)}
+          rel=${ifDefined(this.target ? 'noopener noreferrer' : undefined)}
           @click=${(event: MouseEvent) => this.#onLinkClick(event, item, url)}
           >${text}</a
         >`
       : text;
-    return renderHeading(level, 'title', className, content, this.#languageOf(item));
+    return renderHeading(level, 'title', className, content, this.#languageOf(item), this.#directionOf(item));
   }
 
   #renderTeaser(item: FeedItem): TemplateResult {
-    const image = teaserImage(item);
+    const found = teaserImage(item);
+    const image = found && !this.brokenImages.has(found.url) ? found : undefined;
     // An untitled item already shows its excerpt as the title; repeating it below adds nothing.
     const summary = item.title ? itemSummary(item) : '';
-    return html`<article class="card card--teaser" part="card" tabindex="-1">
-      <div class="card__media" part="media">
-        ${image
-          ? html`<img part="image" src=${image.url} alt=${image.alt} width=${image.width} height=${image.height} loading="lazy" decoding="async" />`
-          : nothing}
-      </div>
+    return html`<article class=${image ? 'card card--teaser' : 'card card--teaser card--text'} part="card" tabindex="-1">
+      ${image
+        ? html`<div class="card__media" part="media">
+            <img part="image" src=${image.url} alt=${image.alt} width=${image.width} height=${image.height} loading="lazy" decoding="async" @error=${this.#onImageError} />
+          </div>`
+        : nothing}
       <div class="card__text">
         ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title')}
-        <p class="card__meta">${this.#renderDate(item)}</p>
-        <p class="card__summary" part="summary" lang=${ifDefined(this.#languageOf(item))}>${summary}</p>
+        <p class="card__meta">${this.#renderDate(item)}${this.#renderLinkPost(item)}</p>
+        <p class="card__summary" part="summary" lang=${ifDefined(this.#languageOf(item))} dir=${this.#directionOf(item)}>${summary}</p>
         ${this.#renderTags(item)}
       </div>
     </article>`;
@@ -322,7 +364,7 @@ export class MloArticleCard extends MloElement {
       <img part="image" src=${url} alt=${photo.alt} width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} loading="lazy" decoding="async" />
       ${hasCaption
         ? html`<figcaption class="photo__caption" part="caption">
-            ${photo.caption ? html`<span lang=${ifDefined(language)}>${photo.caption}</span>` : nothing}
+            ${photo.caption ? html`<span lang=${ifDefined(language)} dir=${contentDirection(language)}>${photo.caption}</span>` : nothing}
             ${photo.credit ? html`<span class="photo__credit" part="credit">${fillTemplate(t.photoCredit, { credit: photo.credit })}</span>` : nothing}
           </figcaption>`
         : nothing}
@@ -334,8 +376,9 @@ export class MloArticleCard extends MloElement {
     // JSON Feed: an item without authors has the feed's.
     const authors = item.authors.length > 0 ? item.authors : feedAuthors;
     const byline = item.mlo.byline ?? (authors.map((author) => author.name).filter(Boolean).join(', ') || undefined);
+    // Only `_mlo.original_source` says the story was re-posted; an `external_url` alone is a link post (#renderLinkPost).
     const sourceUrl = safeUrl(item.externalUrl);
-    const sourceName = item.mlo.originalSource ?? (sourceUrl ? new URL(sourceUrl).hostname : undefined);
+    const sourceName = item.mlo.originalSource;
     const source = sourceName
       ? sourceUrl
         ? html`<a part="source-link" href=${sourceUrl}>${sourceName}</a>`
@@ -390,8 +433,8 @@ export class MloArticleCard extends MloElement {
     const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
     return html`<article class="card card--full" part="card" tabindex="-1">
       <header class="article__header">
-        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, this.#languageOf(item))}
-        ${this.#renderDate(item)}
+        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, this.#languageOf(item), this.#directionOf(item))}
+        ${this.#renderDate(item)} ${this.#renderLinkPost(item)}
       </header>
       ${banner && !inBody.has(banner) ? html`<img class="article__banner" part="image" src=${banner} alt="" loading="lazy" decoding="async" />` : nothing}
       ${body ?? nothing}

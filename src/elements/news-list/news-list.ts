@@ -25,7 +25,7 @@ const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
 
 /** The card parts a page may style through the list (`mlo-news-list::part(title)`). */
-const CARD_PARTS = 'card, media, image, title, link, date, summary, tags, tag';
+const CARD_PARTS = 'card, media, image, title, link, external-link, date, summary, tags, tag';
 
 /** An item's language is its own, else the feed's (JSON Feed); `sr` matches `sr-Latn` and `sr-Cyrl`. */
 function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
@@ -53,7 +53,7 @@ function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
  *
  * @csspart items - The `<ul>` of items.
  * @csspart item - One `<li>`, around a card.
- * @csspart card - Exported from each card: the item's block. Also `media`, `image`, `title`, `link`,
+ * @csspart card - Exported from each card: the item's block. Also `media`, `image`, `title`, `link`, `external-link`,
  *   `date`, `summary`, `tags`, `tag` (see mlo-article-card).
  * @csspart load-more-button - The Load more button.
  * @csspart status - The visually hidden live region announcing added items.
