@@ -8,27 +8,17 @@ import type { MloArchiveSearch } from '../src/elements/archive-search/archive-se
 import type { FeedErrorKind } from '../src/feed/errors.js';
 import { LOCALES, formatAge, plural, resolveLocale, type Locale, type LocaleTable, type PluralForms } from '../src/i18n/locale.js';
 import { archiveSearchMessages } from '../src/i18n/messages/archive-search.js';
-import { articleCardMessages } from '../src/i18n/messages/article-card.js';
-import { breadcrumbMessages } from '../src/i18n/messages/breadcrumb.js';
-import { commonMessages } from '../src/i18n/messages/common.js';
 import { newsListMessages } from '../src/i18n/messages/news-list.js';
-import { officeContactMessages } from '../src/i18n/messages/office-contact.js';
 import { examples as newsListExamples, renderNewsListExample } from '../fixtures/news-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { DEMO_ARTICLE_ID, DEMO_FEED, mount, mountError, mountShown, mountTemplate, partOf, partsOf, rerendered, textOf, waitFor, type ElementTag, type FrameOptions } from './host-proof/elements.js';
+import { MESSAGE_TABLES } from './helpers/message-tables.js';
 
 // ---------------------------------------------------------------------------------------------
 // The message tables
 // ---------------------------------------------------------------------------------------------
 
-const TABLES: Record<string, LocaleTable<object>> = {
-  common: commonMessages,
-  'news-list': newsListMessages,
-  'article-card': articleCardMessages,
-  breadcrumb: breadcrumbMessages,
-  'office-contact': officeContactMessages,
-  'archive-search': archiveSearchMessages,
-};
+const TABLES = MESSAGE_TABLES;
 
 /** Counts that reach every Serbian plural category: one (1, 21, 101), few (2–4, 22–24), other (0, 5–20, 11–14, 111). */
 const COUNTS = [0, 1, 2, 3, 4, 5, 11, 12, 14, 20, 21, 22, 24, 25, 101, 111];

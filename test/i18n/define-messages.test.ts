@@ -7,24 +7,17 @@
 import { expect } from '@open-wc/testing';
 import type { FeedErrorKind } from '../../src/feed/errors.js';
 import { defineMessages, serbianLatin } from '../../src/i18n/define-messages.js';
-import { LOCALES, formatAge, formatDate, formatNumber, plural, type LocaleTable } from '../../src/i18n/locale.js';
+import { LOCALES, formatAge, formatDate, formatNumber, plural } from '../../src/i18n/locale.js';
 import { archiveSearchMessages } from '../../src/i18n/messages/archive-search.js';
 import { articleCardMessages } from '../../src/i18n/messages/article-card.js';
 import { breadcrumbMessages } from '../../src/i18n/messages/breadcrumb.js';
 import { commonMessages } from '../../src/i18n/messages/common.js';
-import { newsListMessages } from '../../src/i18n/messages/news-list.js';
 import { officeContactMessages } from '../../src/i18n/messages/office-contact.js';
 import { SERBIAN_CYRILLIC, toLatin } from '../../src/i18n/transliterate.js';
 import { toLatin as searchToLatin } from '../../src/search/normalize.js';
+import { MESSAGE_TABLES } from '../helpers/message-tables.js';
 
-const TABLES: Record<string, LocaleTable<object>> = {
-  common: commonMessages,
-  'news-list': newsListMessages,
-  'article-card': articleCardMessages,
-  breadcrumb: breadcrumbMessages,
-  'office-contact': officeContactMessages,
-  'archive-search': archiveSearchMessages,
-};
+const TABLES = MESSAGE_TABLES;
 const FEED_ERROR_KINDS: FeedErrorKind[] = ['network', 'timeout', 'http', 'html', 'invalid-json', 'not-a-feed', 'unsupported-version', 'invalid-url'];
 
 /** Every string literal of a written table (functions are not called: their literals are checked through the elements' tests). */
