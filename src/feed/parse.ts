@@ -26,8 +26,6 @@ import { safeUrl } from './urls.js';
 /** The `about` URL of our extension, as JSON Feed asks extensions to carry. */
 export const MLO_EXTENSION_ABOUT = 'https://github.com/mlo-belgrade/mlo-widgets/blob/main/docs/feed-format.md';
 
-const VERSION_PREFIX = 'https://jsonfeed.org/version/';
-
 type Json = Record<string, unknown>;
 
 function isObject(value: unknown): value is Json {
@@ -244,12 +242,24 @@ function readItem(value: unknown, base: string, defaults: ItemDefaults): FeedIte
   };
 }
 
+/**
+ * The JSON Feed version a `version` URL names, read as liberally as feed readers do: `http:` or `https:`,
+ * `jsonfeed.org` or `www.jsonfeed.org` (any case), `/version/` and a version number, with or without a
+ * trailing slash, surrounding whitespace ignored. No port, user, query or fragment. `1` and `1.0` are
+ * version 1; `1.1` is 1.1. Undefined when the URL is not a jsonfeed.org version URL at all.
+ */
+function versionNumber(value: string): string | undefined {
+  const match = /^https?:\/\/(?:www\.)?jsonfeed\.org\/version\/(\d+(?:\.\d+)*)\/?$/i.exec(value.trim());
+  return match?.[1];
+}
+
 function readVersion(value: unknown): FeedVersion {
-  if (typeof value !== 'string' || !value.startsWith(VERSION_PREFIX)) {
+  const version = typeof value === 'string' ? versionNumber(value) : undefined;
+  if (version === undefined) {
     throw new FeedError('not-a-feed', 'The document has no JSON Feed "version" (expected "https://jsonfeed.org/version/1.1").');
   }
-  const version = value.slice(VERSION_PREFIX.length).replace(/\/$/, '');
-  if (version === '1' || version === '1.1') return version;
+  if (version === '1' || version === '1.0') return '1';
+  if (version === '1.1') return '1.1';
   throw new FeedError('unsupported-version', `The feed declares JSON Feed version ${version}; this library reads 1 and 1.1.`);
 }
 
