@@ -172,6 +172,8 @@ export interface BuilderState {
   fontSizePx: string;
   radius: string;
   scriptUrl: string;
+  /** Keep a saved copy of the feed in the reader's localStorage (the `persist` attribute; docs/privacy.md). */
+  persist: boolean;
 }
 
 /** What the snippet and the live preview are both made from. */
@@ -235,6 +237,8 @@ export function embedSpec(choices: BuilderState): EmbedSpec {
   if (element.options.some((option) => option.kind === 'article') && !choices.options['article-id']?.trim()) {
     problems.push('Choose the article to show.');
   }
+  // Only with a feed to keep: without `src` the attribute would do nothing.
+  if (choices.persist && attributes.some(([name]) => name === 'src')) attributes.push(['persist', '']);
   if (choices.lang) attributes.push(['lang', choices.lang]);
   if (choices.theme) attributes.push(['theme', choices.theme]);
 
@@ -274,6 +278,48 @@ export function createEmbeddedElement(spec: EmbedSpec, ownerDocument: Document =
   return element;
 }
 
+/** Where the library's privacy page is published (docs/privacy.md in the repository). */
+export const PRIVACY_DOC_URL = 'https://github.com/mlo-belgrade/mlo-widgets/blob/main/docs/privacy.md';
+/** The localStorage key prefix of a saved copy (src/feed/load.ts). */
+const STORAGE_PREFIX = 'mlo-widgets:feed:';
+
+/** What the embed asks the network for and keeps on the reader's device, in words for the webmaster. */
+export interface PrivacySummary {
+  requests: readonly string[];
+  stores: string;
+}
+
+/** The privacy note of a snippet: its requests and its storage, from the same spec as the snippet. */
+export function privacySummary(spec: EmbedSpec, scriptUrl: string): PrivacySummary {
+  const src = spec.attributes.find(([name]) => name === 'src')?.[1];
+  const requests = [
+    scriptUrl === DEFAULT_SCRIPT_URL
+      ? `The script, from the npm CDN (${scriptUrl}): a third party. Host dist/mlo-widgets.js yourself to keep this request on your own server.`
+      : `The script, from ${scriptUrl}.`,
+  ];
+  if (src) {
+    const pages =
+      spec.tag === 'mlo-archive-search'
+        ? 'and every later page it links to (next_url), to search the whole archive'
+        : spec.tag === 'mlo-news-list'
+          ? 'and its later pages (next_url) only when a reader asks for more or a filter needs them'
+          : 'and its later pages (next_url) only until the article is found';
+    requests.push(`The feed, ${src}, ${pages}. Cookies go with it only when it is on your page's own origin.`);
+    if (spec.tag !== 'mlo-breadcrumb' && spec.tag !== 'mlo-office-contact') {
+      requests.push("The images the feed names, loaded by the reader's browser as they come into view.");
+    }
+  } else {
+    requests.push("No feed: the element shows MLO Belgrade's built-in contact, and asks for nothing else.");
+  }
+  requests.push('No fonts, analytics or other third parties; links are requests only when the reader follows one.');
+  const stores = !src
+    ? "Nothing on the reader's device."
+    : spec.attributes.some(([name]) => name === 'persist')
+      ? `A copy of the feed's first page in the reader's localStorage, under the key ${STORAGE_PREFIX}${src}, shown on a later visit when the feed cannot be reached. No cookies. A page can remove it with clearFeedCache().`
+      : "Nothing on the reader's device: the last good copy of the feed is kept in memory, for this page only. No cookies.";
+  return { requests, stores };
+}
+
 /** `sha384-…` of a file's bytes, as the `integrity` attribute wants it. */
 export async function subresourceIntegrity(url: string, fetchImpl: typeof fetch = fetch): Promise<string> {
   const response = await fetchImpl(url, { cache: 'no-store' });
@@ -297,6 +343,7 @@ export function initialBuilderState(baseUrl: string = document.baseURI): Builder
     fontSizePx: '',
     radius: '',
     scriptUrl: DEFAULT_SCRIPT_URL,
+    persist: false,
   };
 }
 
@@ -481,6 +528,20 @@ export class EmbedBuilder extends LitElement {
     .problems ul {
       margin: 0.25em 0 0;
       padding-inline-start: 1.25em;
+    }
+    .privacy {
+      margin-block-start: 1em;
+    }
+    .privacy h3 {
+      font-size: 1em;
+      margin: 0 0 0.25em;
+    }
+    .privacy ul {
+      margin: 0 0 0.5em;
+      padding-inline-start: 1.25em;
+    }
+    .privacy p {
+      margin: 0 0 0.5em;
     }
     @media (forced-colors: active) {
       fieldset,
@@ -799,6 +860,40 @@ export class EmbedBuilder extends LitElement {
     </fieldset>`;
   }
 
+  #renderStorageField(): TemplateResult {
+    return html`<fieldset>
+      <legend>Privacy</legend>
+      <div class="field field--inline">
+        <input
+          id="persist"
+          type="checkbox"
+          .checked=${this.choices.persist}
+          aria-describedby="persist-hint"
+          @change=${(event: Event) => this.choose({ persist: (event.target as HTMLInputElement).checked })}
+        />
+        <label for="persist">Keep a saved copy for offline visits (persist)</label>
+      </div>
+      <p class="hint" id="persist-hint">
+        Stores the feed's last good copy in the reader's browser (localStorage), shown on a later visit when the feed cannot be reached. Off
+        by default: storing on a reader's device needs your site's reason, or the reader's consent (ePrivacy Directive, Art. 5(3)). Only
+        with a feed address.
+      </p>
+    </fieldset>`;
+  }
+
+  #renderPrivacyNote(): TemplateResult {
+    const { requests, stores } = privacySummary(this.spec, this.choices.scriptUrl.trim() || DEFAULT_SCRIPT_URL);
+    return html`<section class="privacy" aria-labelledby="privacy-heading">
+      <h3 id="privacy-heading">Privacy</h3>
+      <p>What this embed asks for:</p>
+      <ul>
+        ${requests.map((request) => html`<li>${request}</li>`)}
+      </ul>
+      <p>What it stores: ${stores}</p>
+      <p class="hint">Details for your privacy notice: <a href=${PRIVACY_DOC_URL}>docs/privacy.md</a>.</p>
+    </section>`;
+  }
+
   #renderScriptField(): TemplateResult {
     return html`<fieldset>
       <legend>Script</legend>
@@ -840,7 +935,7 @@ export class EmbedBuilder extends LitElement {
           <legend>${element.label} options</legend>
           ${this.#renderFeedField()} ${element.options.map((option) => this.#renderOption(option))}
         </fieldset>
-        ${this.#renderAppearance()} ${this.#renderScriptField()}
+        ${this.#renderAppearance()} ${this.#renderStorageField()} ${this.#renderScriptField()}
       </form>
       <div>
         <section aria-labelledby="preview-heading">
@@ -867,6 +962,7 @@ export class EmbedBuilder extends LitElement {
             Put the script tag once per page (in the head or before the element). If your site's Content Security Policy forbids inline
             styles, move the style rule into your own stylesheet.
           </p>
+          ${this.#renderPrivacyNote()}
         </section>
       </div>
     </div>`;

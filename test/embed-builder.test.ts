@@ -7,7 +7,17 @@
 import { assert, aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { clearFeedCache } from '../src/feed/load.js';
 import '../src/mlo-widgets.js';
-import { EMBEDDABLE_ELEMENTS, embedSpec, escapeAttribute, initialBuilderState, snippetHtml, type BuilderState, type EmbedBuilder } from '../stories/embed-builder.js';
+import {
+  DEFAULT_SCRIPT_URL,
+  EMBEDDABLE_ELEMENTS,
+  embedSpec,
+  escapeAttribute,
+  initialBuilderState,
+  privacySummary,
+  snippetHtml,
+  type BuilderState,
+  type EmbedBuilder,
+} from '../stories/embed-builder.js';
 
 const BUNDLE_URL = new URL('/dist/mlo-widgets.js', location.origin).href;
 const DEMO_FEED = new URL('/demo/feed/feed.json', location.origin).href;
@@ -309,6 +319,45 @@ describe('embed builder', () => {
     } finally {
       clipboard.writeText = original;
     }
+  });
+
+  it('adds persist with the "Keep a saved copy" checkbox, and its privacy note says what the embed requests and stores', async () => {
+    const builder = await mountBuilder();
+    const root = builder.shadowRoot!;
+    const note = () => root.querySelector('section.privacy')?.textContent.replace(/\s+/g, ' ') ?? '';
+    const savedKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('mlo-widgets:feed:'));
+    expect(note()).to.include(`The feed, ${DEMO_FEED}`);
+    expect(note()).to.include("Nothing on the reader's device");
+    expect(builder.snippet).not.to.include('persist');
+    expect(note()).to.include(`The script, from ${BUNDLE_URL}.`);
+    expect(privacySummary(builder.spec, DEFAULT_SCRIPT_URL).requests[0], 'the default CDN is named a third party').to.include('a third party');
+
+    const checkbox = root.querySelector<HTMLInputElement>('input#persist')!;
+    expect(root.querySelector('label[for="persist"]')?.textContent.trim()).to.equal('Keep a saved copy for offline visits (persist)');
+    expect(checkbox.checked).to.equal(false);
+    checkbox.click();
+    await builder.updateComplete;
+    expect(builder.spec.attributes).to.deep.include(['persist', '']);
+    expect(builder.snippet).to.include(`<mlo-news-list src="${DEMO_FEED}" layout="grid" limit="6" persist></mlo-news-list>`);
+    expect(builder.previewElement?.hasAttribute('persist')).to.equal(true);
+    expect(note()).to.include(`localStorage, under the key mlo-widgets:feed:${DEMO_FEED}`);
+
+    // The pasted snippet keeps one copy, of the feed's first page (the iframe shares this origin's storage).
+    expect(savedKeys()).to.deep.equal([]);
+    const { pasted } = await expectSnippetToRenderLikePreview(builder);
+    expect(pasted.hasAttribute('persist')).to.equal(true);
+    await waitUntil(() => savedKeys().length > 0, 'the pasted element saved no copy');
+    expect(savedKeys()).to.deep.equal([`mlo-widgets:feed:${DEMO_FEED}`]);
+
+    // Without a feed there is nothing to keep: the attribute is left out.
+    await choose(builder, { tag: 'mlo-office-contact', feedUrl: '' });
+    expect(builder.spec.attributes.some(([name]) => name === 'persist')).to.equal(false);
+    expect(note()).to.include('asks for nothing else');
+
+    await choose(builder, { tag: 'mlo-news-list', feedUrl: DEMO_FEED });
+    root.querySelector<HTMLInputElement>('input#persist')!.click();
+    await builder.updateComplete;
+    expect(builder.snippet).not.to.include('persist');
   });
 
   it('is accessible', async () => {
