@@ -5,6 +5,7 @@
  * types) is dropped and counted, never the whole feed; unknown fields are ignored (JSON Feed rules);
  * every URL is kept only when http(s) or relative, and is resolved against the feed's address.
  */
+import { type FeedDate, parseFeedDate } from './dates.js';
 import { FeedError } from './errors.js';
 import type {
   AlternateFeed,
@@ -12,6 +13,7 @@ import type {
   Attachment,
   Author,
   ContactUnit,
+  DateKind,
   Feed,
   FeedExtension,
   FeedItem,
@@ -50,12 +52,10 @@ function positiveInteger(value: unknown): number | undefined {
   return n !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
 }
 
-/** RFC 3339 dates (with any offset). Unparseable dates are left out rather than shown as "Invalid Date". */
-function date(value: unknown): Date | undefined {
+/** A feed date (src/feed/dates.ts); unreadable and impossible dates are left out rather than shown as "Invalid Date". */
+function date(value: unknown): FeedDate | undefined {
   const raw = text(value);
-  if (raw === undefined) return undefined;
-  const parsed = new Date(raw);
-  return Number.isNaN(parsed.getTime()) ? undefined : parsed;
+  return raw === undefined ? undefined : parseFeedDate(raw);
 }
 
 function list<T>(value: unknown, read: (entry: unknown) => T | undefined): T[] {
@@ -222,6 +222,8 @@ function readItem(value: unknown, base: string, defaults: ItemDefaults): FeedIte
   const contentHtml = typeof value.content_html === 'string' ? value.content_html : undefined;
   const contentText = typeof value.content_text === 'string' ? value.content_text : undefined;
   const tags = list(value.tags, (tag) => text(tag));
+  const published = date(value.date_published);
+  const modified = date(value.date_modified);
   return {
     id,
     url: safeUrl(value.url, base),
@@ -232,8 +234,10 @@ function readItem(value: unknown, base: string, defaults: ItemDefaults): FeedIte
     summary: text(value.summary),
     image: safeUrl(value.image, base),
     bannerImage: safeUrl(value.banner_image, base),
-    datePublished: date(value.date_published),
-    dateModified: date(value.date_modified),
+    datePublished: published?.date,
+    datePublishedKind: published?.kind,
+    dateModified: modified?.date,
+    dateModifiedKind: modified?.kind,
     authors: ((authors) => (authors.length > 0 ? authors : defaults.authors))(readAuthors(value, base)),
     tags: [...new Set(tags)],
     language: languageTag(value.language) ?? defaults.language,
@@ -336,9 +340,19 @@ export function parseFeedText(body: string, options: ParseOptions & { contentTyp
   return parseFeed(document, options);
 }
 
-/** The newest-first sort key of an item: published, else modified. */
+/**
+ * The newest-first sort key of an item: published, else modified. A `local` or `date` date (see
+ * `itemDateKind`) holds its wall-clock time as UTC, so it sorts within hours of where it belongs.
+ */
 export function itemDate(item: FeedItem): Date | undefined {
   return item.datePublished ?? item.dateModified;
+}
+
+/** How the date `itemDate` returns was written; `instant` for data that does not say (hand-made items). */
+export function itemDateKind(item: FeedItem): DateKind | undefined {
+  if (item.datePublished) return item.datePublishedKind ?? 'instant';
+  if (item.dateModified) return item.dateModifiedKind ?? 'instant';
+  return undefined;
 }
 
 /** Sorts newest first; undated items go last, keeping their feed order. */
@@ -354,9 +368,15 @@ export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
     .map(({ item }) => item);
 }
 
-/** The item's archive year: the editorial `_mlo.archive_year`, else the year it was published. */
+/**
+ * The item's archive year: the editorial `_mlo.archive_year`, else the year of its date as shown: a
+ * moment's year in the reader's time zone, a calendar day's or a local date-time's year as written.
+ */
 export function archiveYearOf(item: FeedItem): number | undefined {
-  return item.mlo.archiveYear ?? itemDate(item)?.getFullYear();
+  if (item.mlo.archiveYear !== undefined) return item.mlo.archiveYear;
+  const date = itemDate(item);
+  if (!date) return undefined;
+  return itemDateKind(item) === 'instant' ? date.getFullYear() : date.getUTCFullYear();
 }
 
 /**

@@ -106,6 +106,15 @@ export interface ItemExtension {
   photos: Photo[];
 }
 
+/**
+ * How a feed wrote a date, which decides how it is shown:
+ * - `instant`: RFC 3339 with an offset (`2023-11-22T12:00:00+01:00`): a moment, shown in the reader's time zone;
+ * - `local`: a date-time without an offset (`2018-01-06T08:00`): wall-clock time where the feed is,
+ *   shown as written; the `Date` holds that wall-clock time as if it were UTC;
+ * - `date`: a calendar day (`2026-06-08`), shown as that day everywhere; the `Date` is midnight UTC of it.
+ */
+export type DateKind = 'instant' | 'local' | 'date';
+
 export interface FeedItem {
   id: string;
   url?: string;
@@ -117,7 +126,11 @@ export interface FeedItem {
   image?: string;
   bannerImage?: string;
   datePublished?: Date;
+  /** How `datePublished` was written; set whenever it is (absent in hand-made data means `instant`). */
+  datePublishedKind?: DateKind;
   dateModified?: Date;
+  /** How `dateModified` was written. */
+  dateModifiedKind?: DateKind;
   authors: Author[];
   tags: string[];
   language?: string;

@@ -2,6 +2,10 @@
  * Languages: which of our three locales an element speaks, and locale-aware dates and plurals.
  * The real site is published in English, Serbian Latin and Serbian Cyrillic.
  */
+import { dateAttribute } from '../feed/dates.js';
+import { itemDate, itemDateKind } from '../feed/parse.js';
+import type { FeedItem } from '../feed/types.js';
+
 export const LOCALES = ['en', 'sr-Latn', 'sr-Cyrl'] as const;
 export type Locale = (typeof LOCALES)[number];
 
@@ -67,13 +71,16 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A date as the site writes it: "Nov 22 2023" in English (no comma, as on the source page),
- * "22. nov 2023." / "22. нов 2023." in Serbian.
+ * "22. nov 2023." / "22. нов 2023." in Serbian. The day is the one in `timeZone` (an IANA name such as
+ * `UTC` or `Europe/Belgrade`), by default the reader's.
  */
-export function formatDate(date: Date, locale: Locale): string {
-  const key = `${locale}|medium`;
+export function formatDate(date: Date, locale: Locale, timeZone?: string): string {
+  const key = `${locale}|${timeZone ?? ''}`;
   let format = dateFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : intlTag(locale), { year: 'numeric', month: 'short', day: 'numeric' });
+    // Options without a prototype: a page that sets Object.prototype.weekday or .timeZone changes nothing here.
+    const options = Object.assign(Object.create(null) as Intl.DateTimeFormatOptions, { year: 'numeric', month: 'short', day: 'numeric', timeZone } as const);
+    format = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : intlTag(locale), options);
     dateFormats.set(key, format);
   }
   if (locale !== 'en') return format.format(date);
@@ -85,6 +92,30 @@ export function formatDate(date: Date, locale: Locale): string {
 /** A machine-readable instant for `<time datetime>` (the reader's own time zone decides the visible day). */
 export function isoDate(date: Date): string {
   return date.toISOString();
+}
+
+/**
+ * The date an item shows (published, else modified), as the site writes dates; undefined when it has
+ * none. A moment is shown in `timeZone` (default: the reader's); a calendar day (`2026-06-08`) and a
+ * date-time without offset (`2018-01-06T08:00`) are shown as written, whatever the reader's zone: they
+ * are formatted in UTC, where the feed layer keeps their wall-clock time. `timeZone` is for tests and
+ * for pages that show every date in the site's zone.
+ */
+export function formatItemDate(item: FeedItem, locale: Locale, timeZone?: string): string | undefined {
+  const date = itemDate(item);
+  if (!date) return undefined;
+  return formatDate(date, locale, itemDateKind(item) === 'instant' ? timeZone : 'UTC');
+}
+
+/**
+ * The `<time datetime>` value of the date `formatItemDate` shows: `2026-06-08` for a calendar day, a
+ * local date-time without offset (`2018-01-06T08:00`) for one written without offset, the ISO instant
+ * (`2023-11-22T11:00:00.000Z`) otherwise; undefined when the item has no date.
+ */
+export function itemDateAttribute(item: FeedItem): string | undefined {
+  const date = itemDate(item);
+  const kind = itemDateKind(item);
+  return date && kind ? dateAttribute(date, kind) : undefined;
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();

@@ -2,11 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
-import { itemDate } from '../../feed/parse.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed, FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
-import { formatDate, formatNumber, isoDate } from '../../i18n/locale.js';
+import { formatItemDate, formatNumber, itemDateAttribute } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { integerInRange } from '../../internal/attributes.js';
@@ -431,9 +430,9 @@ export class MloArchiveSearch extends MloElement {
   #renderOption(hit: SearchHit, text: HitText, index: number): TemplateResult {
     const { item } = hit;
     const url = itemUrl(item);
-    const date = itemDate(item);
+    const date = formatItemDate(item, this.locale);
     const content = html`<span class="option__title" part="option-title">${renderMarked(text.title)}</span>
-      ${date ? html`<time class="option__date" part="option-date" datetime=${isoDate(date)}>${formatDate(date, this.locale)}</time>` : nothing}
+      ${date !== undefined ? html`<time class="option__date" part="option-date" datetime=${ifDefined(itemDateAttribute(item))}>${date}</time>` : nothing}
       ${text.excerpt.length > 0 ? html`<span class="option__excerpt" part="option-excerpt">${renderMarked(text.excerpt)}</span>` : nothing}`;
     const selected = index === this.activeIndex ? 'true' : 'false';
     const lang = item.language;

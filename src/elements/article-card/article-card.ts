@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { findItem, itemDate, sortNewestFirst } from '../../feed/parse.js';
+import { findItem, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
 import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
-import { formatDate, intlTag, isoDate } from '../../i18n/locale.js';
+import { formatItemDate, intlTag, itemDateAttribute } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
@@ -298,9 +298,9 @@ export class MloArticleCard extends MloElement {
   }
 
   #renderDate(item: FeedItem): TemplateResult | typeof nothing {
-    const date = itemDate(item);
-    if (!date) return nothing;
-    return html`<time class="card__date" part="date" datetime=${isoDate(date)}>${formatDate(date, this.locale)}</time>`;
+    const shown = formatItemDate(item, this.locale);
+    if (shown === undefined) return nothing;
+    return html`<time class="card__date" part="date" datetime=${ifDefined(itemDateAttribute(item))}>${shown}</time>`;
   }
 
   #renderTags(item: FeedItem): TemplateResult {
