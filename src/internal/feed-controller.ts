@@ -11,6 +11,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { emit } from './emit.js';
+import { ON_SERVER } from './environment.js';
 import { type FeedError, toFeedError } from '../feed/errors.js';
 import { FeedPager, loadFeed } from '../feed/load.js';
 import { parseFeed } from '../feed/parse.js';
@@ -99,6 +100,8 @@ export class FeedController implements ReactiveController {
 
   /** The state to render. */
   get view(): FeedView {
+    // Server rendering runs no controller hooks: data given up front is read here, so the server renders it.
+    if (ON_SERVER) this.hostUpdate();
     return this.#view;
   }
 
@@ -162,6 +165,7 @@ export class FeedController implements ReactiveController {
 
   /** Fetches the next page when the goal asks for one: from `hostUpdate`, so the state change is part of this update. */
   #crawl(): void {
+    if (ON_SERVER) return;
     const view = this.#view;
     const pager = this.#pager;
     const goal = this.#goal;
@@ -214,6 +218,8 @@ export class FeedController implements ReactiveController {
     const abort = new AbortController();
     this.#abort = abort;
     this.#set({ state: 'loading' });
+    // On the server the placeholder (of the final size) stands in: the browser fetches after hydration.
+    if (ON_SERVER && data === undefined) return;
     try {
       if (data !== undefined) {
         const feed = isNormalisedFeed(data) ? data : parseFeed(data);

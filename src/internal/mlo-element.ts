@@ -6,7 +6,8 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MloEventMap } from '../events.js';
 import { emit, type EventDetail } from './emit.js';
-import type { Locale } from '../i18n/locale.js';
+import { resolveLocale, type Locale } from '../i18n/locale.js';
+import { ON_SERVER } from './environment.js';
 import { HostContextController } from './host-context.js';
 
 export abstract class MloElement extends LitElement {
@@ -22,7 +23,8 @@ export abstract class MloElement extends LitElement {
 
   /** The resolved locale (en, sr-Latn or sr-Cyrl). */
   protected get locale(): Locale {
-    return this.context.locale;
+    // Server rendering sees the element's own attributes only (no ancestors, no document).
+    return ON_SERVER ? resolveLocale(this.getAttribute('lang')) : this.context.locale;
   }
 
   /** Fires a bubbling, composed event; returns false when a listener cancelled it. */

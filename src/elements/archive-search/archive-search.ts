@@ -9,6 +9,7 @@ import { formatItemDate, formatNumber, itemDateAttribute } from '../../i18n/loca
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { integerInRange } from '../../internal/attributes.js';
+import { ON_SERVER } from '../../internal/environment.js';
 import { FeedController, type FeedView, type Paging } from '../../internal/feed-controller.js';
 import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
@@ -286,6 +287,7 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #writeUrl(): void {
+    if (ON_SERVER) return;
     const url = new URL(window.location.href);
     const words = this.query.trim();
     if (words) url.searchParams.set(QUERY_PARAMETER, words);
