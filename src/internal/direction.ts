@@ -11,7 +11,10 @@ const RTL_SCRIPTS = new Set(['adlm', 'arab', 'hebr', 'mand', 'mend', 'nkoo', 'ro
 const LATIN_OR_OTHER_SCRIPT = /^[a-z]{4}$/;
 
 /** `rtl` or `ltr` for a known language tag; `auto` (let the text decide) when there is none. */
-export function contentDirection(language: string | undefined): 'rtl' | 'ltr' | 'auto' {
+/** The values of the `dir` attribute. */
+export type TextDirection = 'rtl' | 'ltr' | 'auto';
+
+export function contentDirection(language: string | undefined): TextDirection {
   const tag = language?.trim().toLowerCase();
   if (!tag) return 'auto';
   const [primary = '', second = ''] = tag.split(/[-_]/);

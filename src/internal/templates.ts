@@ -5,6 +5,7 @@
 import { html, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { integerInRange } from './attributes.js';
+import type { TextDirection } from './direction.js';
 
 /** A requested heading level, 1–6; anything else gives `fallback`. */
 export function validHeadingLevel(level: number | undefined, fallback: number): number {
@@ -16,7 +17,7 @@ export function validHeadingLevel(level: number | undefined, fallback: number): 
  * `lang` is the language of `content` when it differs from the element's (feed text), and `dir` its
  * writing direction (`contentDirection`).
  */
-export function renderHeading(level: number, part: string, className: string, content: unknown, lang?: string, dir?: string): TemplateResult {
+export function renderHeading(level: number, part: string, className: string, content: unknown, lang?: string, dir?: TextDirection): TemplateResult {
   const l = lang || undefined;
   switch (level) {
     case 1:

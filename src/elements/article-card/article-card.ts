@@ -10,7 +10,7 @@ import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
-import { contentDirection } from '../../internal/direction.js';
+import { contentDirection, type TextDirection } from '../../internal/direction.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
@@ -279,7 +279,7 @@ export class MloArticleCard extends MloElement {
   }
 
   /** The direction of the item's text: from its language, else `auto` (the text decides). */
-  #directionOf(item: FeedItem): string {
+  #directionOf(item: FeedItem): TextDirection {
     return contentDirection(this.#languageOf(item));
   }
 
