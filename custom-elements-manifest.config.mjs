@@ -182,7 +182,8 @@ function typesFromPropertyOptions() {
 }
 
 export default {
-  globs: ['src/elements/**/*.ts'],
+  // The base class too, so that what every element inherits from it (persist) is documented on each.
+  globs: ['src/elements/**/*.ts', 'src/internal/mlo-element.ts'],
   exclude: ['src/elements/**/*.styles.ts', 'src/elements/**/define.ts'],
   outdir: '.',
   litelement: true,
