@@ -18,7 +18,9 @@ export type FeedErrorKind =
   /** The feed declares a JSON Feed version this library does not read. */
   | 'unsupported-version'
   /** The `src` itself is unusable (an unsupported scheme such as `javascript:`). */
-  | 'invalid-url';
+  | 'invalid-url'
+  /** One page of the feed is longer than `MAX_FEED_PAGE_SIZE` (src/feed/limits.ts): refused before parsing. */
+  | 'too-large';
 
 /**
  * Marks our errors across copies of the library: a page may run two (two versions, or the bundle beside
@@ -35,17 +37,21 @@ export class FeedError extends Error {
   readonly status?: number;
 
   constructor(kind: FeedErrorKind, message: string, options: { url?: string; status?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    // Own properties only: a page's Object.prototype.url or .status must not become the error's.
+    const url = Object.hasOwn(options, 'url') ? options.url : undefined;
+    const status = Object.hasOwn(options, 'status') ? options.status : undefined;
+    const cause = Object.hasOwn(options, 'cause') ? options.cause : undefined;
+    super(message, cause === undefined ? undefined : { cause });
     this.kind = kind;
-    this.url = options.url;
-    this.status = options.status;
+    this.url = url;
+    this.status = status;
     Object.defineProperty(this, FEED_ERROR_BRAND, { value: true });
   }
 }
 
 /** True for a `FeedError` from any copy of the library on the page. */
 export function isFeedError(value: unknown): value is FeedError {
-  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[FEED_ERROR_BRAND] === true;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, FEED_ERROR_BRAND) && (value as Record<symbol, unknown>)[FEED_ERROR_BRAND] === true;
 }
 
 /**

@@ -6,6 +6,7 @@
  * cancelled. Plain TypeScript: no Lit.
  */
 import { FeedError, toFeedError } from './errors.js';
+import { MAX_FEED_PAGE_SIZE } from './limits.js';
 import { mergePages, parseFeedText } from './parse.js';
 import type { Feed, FeedResult } from './types.js';
 import { safeUrl } from './urls.js';
@@ -73,9 +74,13 @@ function restore(url: string): CacheEntry | undefined {
   try {
     const raw = storage()?.getItem(STORAGE_PREFIX + url);
     if (!raw) return undefined;
-    const saved = JSON.parse(raw) as { fetchedAt?: unknown; body?: unknown };
-    if (typeof saved.fetchedAt !== 'number' || typeof saved.body !== 'string') return undefined;
-    return { feed: parseFeedText(saved.body, { url }), fetchedAt: saved.fetchedAt, size: saved.body.length };
+    const saved: unknown = JSON.parse(raw);
+    if (typeof saved !== 'object' || saved === null) return undefined;
+    // Own properties only: JSON.parse output inherits whatever the page put on Object.prototype.
+    const fetchedAt = Object.hasOwn(saved, 'fetchedAt') ? (saved as { fetchedAt: unknown }).fetchedAt : undefined;
+    const body = Object.hasOwn(saved, 'body') ? (saved as { body: unknown }).body : undefined;
+    if (typeof fetchedAt !== 'number' || typeof body !== 'string') return undefined;
+    return { feed: parseFeedText(body, { url }), fetchedAt, size: body.length };
   } catch {
     return undefined; // A corrupt or outdated saved copy is as good as none.
   }
@@ -86,17 +91,27 @@ async function fetchAndParse(url: string, timeoutMs: number, keep: boolean, cont
   try {
     let response: Response;
     try {
-      response = await fetch(url, {
+      // A prototype-free init: fetch reads every RequestInit member, inherited ones too, and a page's
+      // Object.prototype.method, .body or .referrer must not change the request.
+      const init = Object.assign(Object.create(null) as RequestInit, {
         signal: controller.signal,
-        headers: { Accept: 'application/feed+json, application/json;q=0.9, */*;q=0.1' },
+        headers: new Headers([['Accept', 'application/feed+json, application/json;q=0.9, */*;q=0.1']]),
         credentials: 'same-origin',
-      });
+      } satisfies RequestInit);
+      response = await fetch(url, init);
     } catch (cause) {
       if (controller.signal.aborted) throw controller.signal.reason;
       throw new FeedError('network', 'The feed could not be reached (offline, blocked, or the server does not allow this site to read it).', { url, cause });
     }
     if (!response.ok) {
       throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
+    }
+    // A declared length that cannot fit the page limit is refused before the download (at most 3 bytes of
+    // UTF-8 per UTF-16 code unit, so a longer body is surely over it, compressed or not).
+    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+    if (declared > 3 * MAX_FEED_PAGE_SIZE) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new FeedError('too-large', `The feed page is ${declared} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters (${MAX_FEED_PAGE_SIZE / 1048576} MiB) per page.`, { url });
     }
     let body: string;
     try {
@@ -151,7 +166,13 @@ export function resolveFeedUrl(src: string): string {
  */
 export async function loadFeed(src: string, options: LoadOptions = {}): Promise<FeedResult> {
   const url = resolveFeedUrl(src);
-  const { signal, timeoutMs = DEFAULT_TIMEOUT_MS, force = false, maxAgeMs = DEFAULT_MAX_AGE_MS, persist: keep = false } = options;
+  // Own properties only: the options bag inherits from Object.prototype, which the page may have filled.
+  const option = <K extends keyof LoadOptions>(key: K): LoadOptions[K] => (Object.hasOwn(options, key) ? options[key] : undefined);
+  const signal = option('signal');
+  const timeoutMs = option('timeoutMs') ?? DEFAULT_TIMEOUT_MS;
+  const force = option('force') ?? false;
+  const maxAgeMs = option('maxAgeMs') ?? DEFAULT_MAX_AGE_MS;
+  const keep = option('persist') ?? false;
   signal?.throwIfAborted();
   const cached = memory.get(url);
   if (!force && cached && Date.now() - cached.fetchedAt <= maxAgeMs) {

@@ -3,10 +3,19 @@
  *
  * The rules: a document that is not a feed is a `FeedError`; an item that is broken (no id, wrong
  * types) is dropped and counted, never the whole feed; unknown fields are ignored (JSON Feed rules);
- * every URL is kept only when http(s) or relative, and is resolved against the feed's address.
+ * every URL is kept only when http(s) or relative, and is resolved against the feed's address; plain
+ * text has its character references decoded once and is cut to the limits of src/feed/limits.ts.
+ *
+ * Input is read through own properties only: `JSON.parse` output (and data a page hands over) inherits
+ * from Object.prototype, which a host page may have filled (`Object.prototype.title = …`); such keys
+ * read as absent. Every object this module returns has each of its keys as an own property, even when
+ * `undefined`, so reading the normalised model never reaches the prototype either.
  */
 import { type FeedDate, parseFeedDate } from './dates.js';
+import { decodeCharacterReferences } from './entities.js';
 import { FeedError } from './errors.js';
+import { MAX_FEED_PAGE_SIZE, MAX_ITEMS_PER_PAGE, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
+import { truncateText } from './text.js';
 import type {
   AlternateFeed,
   ArchivePage,
@@ -23,7 +32,7 @@ import type {
   Photo,
   TrailLink,
 } from './types.js';
-import { safeUrl } from './urls.js';
+import { defaultBase, safeUrl } from './urls.js';
 
 /** The `about` URL of our extension, as JSON Feed asks extensions to carry. */
 export const MLO_EXTENSION_ABOUT = 'https://github.com/mlo-belgrade/mlo-widgets/blob/main/docs/feed-format.md';
@@ -34,13 +43,38 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A trimmed non-empty string, or undefined; anything else (numbers too) is not text. Numeric ids are read where the item is. */
+/** A property of a JSON object, read only when it is the object's own: inherited keys read as absent. */
+function own(object: Json, key: string): unknown {
+  return Object.hasOwn(object, key) ? object[key] : undefined;
+}
+
+/** The own properties an object has, as a reader of keys (`{}` for anything that is not an object). */
+function fields(value: unknown): (key: string) => unknown {
+  return isObject(value) ? (key) => own(value, key) : () => undefined;
+}
+
+/** A trimmed non-empty string, or undefined; anything else (numbers too) is not text. For identifiers and codes: nothing decoded. */
 function text(value: unknown): string | undefined {
   if (typeof value === 'string') {
     const trimmed = value.trim();
     return trimmed === '' ? undefined : trimmed;
   }
   return undefined;
+}
+
+/**
+ * Plain text as a feed writes it: character references decoded once (src/feed/entities.ts), trimmed,
+ * and cut at a word boundary with an ellipsis past `maxLength` characters; undefined when blank.
+ */
+function plain(value: unknown, maxLength: number = MAX_TITLE_LENGTH): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const decoded = decodeCharacterReferences(value).trim();
+  return decoded === '' ? undefined : truncateText(decoded, maxLength);
+}
+
+/** Prose a reader may see at length: a summary, a description, a caption. */
+function prose(value: unknown): string | undefined {
+  return plain(value, MAX_SUMMARY_LENGTH);
 }
 
 function finiteNumber(value: unknown): number | undefined {
@@ -58,12 +92,15 @@ function date(value: unknown): FeedDate | undefined {
   return raw === undefined ? undefined : parseFeedDate(raw);
 }
 
-function list<T>(value: unknown, read: (entry: unknown) => T | undefined): T[] {
+/** The entries of a JSON array that `read` accepts, in order; at most `max` entries are looked at. */
+function list<T>(value: unknown, read: (entry: unknown) => T | undefined, max = Number.POSITIVE_INFINITY): T[] {
   if (!Array.isArray(value)) return [];
   const out: T[] = [];
-  for (const entry of value) {
-    const read_ = read(entry);
-    if (read_ !== undefined) out.push(read_);
+  const length = Math.min(value.length, max);
+  for (let index = 0; index < length; index += 1) {
+    // A hole in an array handed over as data would read an inherited "0": own entries only.
+    const entry = read(Object.hasOwn(value, index) ? (value[index] as unknown) : undefined);
+    if (entry !== undefined) out.push(entry);
   }
   return out;
 }
@@ -77,133 +114,154 @@ function languageTag(value: unknown): string | undefined {
 function readAuthor(base: string) {
   return (value: unknown): Author | undefined => {
     if (!isObject(value)) return undefined;
-    const author: Author = { name: text(value.name), url: safeUrl(value.url, base), avatar: safeUrl(value.avatar, base) };
+    const field = fields(value);
+    const author: Author = { name: plain(field('name')), url: safeUrl(field('url'), base), avatar: safeUrl(field('avatar'), base) };
     return author.name || author.url || author.avatar ? author : undefined;
   };
 }
 
 function readAuthors(source: Json, base: string): Author[] {
-  const authors = list(source.authors, readAuthor(base));
+  const authors = list(own(source, 'authors'), readAuthor(base));
   if (authors.length > 0) return authors;
-  const single = readAuthor(base)(source.author); // JSON Feed 1.0
+  const single = readAuthor(base)(own(source, 'author')); // JSON Feed 1.0
   return single ? [single] : [];
 }
 
 function readAttachment(base: string) {
   return (value: unknown): Attachment | undefined => {
-    if (!isObject(value)) return undefined;
-    const url = safeUrl(value.url, base);
-    const mimeType = text(value.mime_type);
+    const field = fields(value);
+    const url = safeUrl(field('url'), base);
+    const mimeType = text(field('mime_type'));
     if (!url || !mimeType) return undefined;
     return {
       url,
       mimeType,
-      title: text(value.title),
-      sizeInBytes: finiteNumber(value.size_in_bytes),
-      durationInSeconds: finiteNumber(value.duration_in_seconds),
+      title: plain(field('title')),
+      sizeInBytes: finiteNumber(field('size_in_bytes')),
+      durationInSeconds: finiteNumber(field('duration_in_seconds')),
     };
   };
 }
 
 function readTrailLink(base: string) {
   return (value: unknown): TrailLink | undefined => {
-    if (!isObject(value)) return undefined;
-    const name = text(value.name);
-    return name ? { name, url: safeUrl(value.url, base) } : undefined;
+    const field = fields(value);
+    const name = plain(field('name'));
+    return name ? { name, url: safeUrl(field('url'), base) } : undefined;
   };
 }
 
 function readPhoto(base: string) {
   return (value: unknown): Photo | undefined => {
-    if (!isObject(value)) return undefined;
-    const url = safeUrl(value.url, base);
+    const field = fields(value);
+    const url = safeUrl(field('url'), base);
     if (!url) return undefined;
     return {
       url,
-      alt: text(value.alt) ?? '',
-      caption: text(value.caption),
-      credit: text(value.credit),
-      width: positiveInteger(value.width),
-      height: positiveInteger(value.height),
+      alt: prose(field('alt')) ?? '',
+      caption: prose(field('caption')),
+      credit: plain(field('credit')),
+      width: positiveInteger(field('width')),
+      height: positiveInteger(field('height')),
     };
   };
 }
 
-/** A phone number as offices write it ("+381 (11) 300-6100"), else undefined: it ends up in a tel: link. */
-function phoneNumber(value: unknown): string | undefined {
+/**
+ * A phone number as offices write it ("+381 (11) 300-6100"): an optional leading `+`, then digits,
+ * spaces and `( ) . -` only, with 3 to 20 digits; else undefined. It ends up in a `tel:` link.
+ */
+export function phoneNumber(value: unknown): string | undefined {
   const raw = text(value);
-  return raw !== undefined && /^\+?[\d\s()./-]+$/.test(raw) && (raw.match(/\d/g)?.length ?? 0) >= 3 ? raw : undefined;
+  if (raw === undefined || raw.length > 40 || !/^\+?[0-9 ().-]+$/.test(raw)) return undefined;
+  const digits = raw.replace(/[^0-9]/g, '').length;
+  return digits >= 3 && digits <= 20 ? raw : undefined;
+}
+
+/** One label of a domain name: letters (any script), digits and inner hyphens, at most 63 characters. */
+const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?`;
+/**
+ * An e-mail address and nothing more: `local@domain`, the local part of ASCII letters, digits and
+ * `! # $ ' * + / = ^ _ { | } ~ -` in dot-separated runs, the domain of two or more labels. No `?`, `&`, `%`,
+ * `,`, `;`, spaces, quotes or brackets: the address goes into a `mailto:` link, where those would add
+ * recipients, headers or a body (`desk@mlo.example?bcc=…`, `%0A`).
+ */
+const EMAIL = new RegExp(String.raw`^[A-Za-z0-9!#$'*+/=^_{|}~-]+(?:\.[A-Za-z0-9!#$'*+/=^_{|}~-]+)*@${DOMAIN_LABEL}(?:\.${DOMAIN_LABEL})+$`, 'u');
+
+/** An e-mail address as `EMAIL` allows, at most 254 characters with a local part of at most 64; else undefined. */
+export function emailAddress(value: unknown): string | undefined {
+  const raw = text(value);
+  if (raw === undefined || raw.length > 254 || !EMAIL.test(raw)) return undefined;
+  return raw.indexOf('@') <= 64 ? raw : undefined;
 }
 
 function readContactUnit(base: string) {
   return (value: unknown): ContactUnit | undefined => {
-    if (!isObject(value)) return undefined;
-    const organisation = text(value.organisation) ?? text(value.organization);
+    const field = fields(value);
+    const organisation = plain(field('organisation')) ?? plain(field('organization'));
     if (!organisation) return undefined;
-    const email = text(value.email);
     return {
-      heading: text(value.heading),
+      heading: plain(field('heading')),
       organisation,
-      street: text(value.street),
-      building: text(value.building),
-      postalCode: text(value.postal_code),
-      locality: text(value.locality),
-      country: text(value.country),
-      phone: phoneNumber(value.phone),
-      // Only something that looks like an address; it ends up in a mailto: link.
-      email: email && /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/.test(email) ? email : undefined,
-      mapUrl: safeUrl(value.map_url, base),
+      street: plain(field('street')),
+      building: plain(field('building')),
+      postalCode: plain(field('postal_code')),
+      locality: plain(field('locality')),
+      country: plain(field('country')),
+      phone: phoneNumber(field('phone')),
+      email: emailAddress(field('email')),
+      mapUrl: safeUrl(field('map_url'), base),
     };
   };
 }
 
 function readOffice(base: string) {
   return (value: unknown): Office | undefined => {
-    if (!isObject(value)) return undefined;
-    const units = list(value.units, readContactUnit(base));
-    const name = text(value.name) ?? units[0]?.organisation;
-    return name && units.length > 0 ? { name, url: safeUrl(value.url, base), units } : undefined;
+    const field = fields(value);
+    const units = list(field('units'), readContactUnit(base));
+    const name = plain(field('name')) ?? units[0]?.organisation;
+    return name && units.length > 0 ? { name, url: safeUrl(field('url'), base), units } : undefined;
   };
 }
 
 function readAlternate(base: string) {
   return (value: unknown): AlternateFeed | undefined => {
-    if (!isObject(value)) return undefined;
-    const language = languageTag(value.language);
-    const url = safeUrl(value.url, base);
-    return language && url ? { language, url, title: text(value.title) } : undefined;
+    const field = fields(value);
+    const language = languageTag(field('language'));
+    const url = safeUrl(field('url'), base);
+    return language && url ? { language, url, title: plain(field('title')) } : undefined;
   };
 }
 
 function readArchivePage(base: string) {
   return (value: unknown): ArchivePage | undefined => {
-    if (!isObject(value)) return undefined;
-    const year = positiveInteger(value.year);
-    const url = safeUrl(value.url, base);
+    const field = fields(value);
+    const year = positiveInteger(field('year'));
+    const url = safeUrl(field('url'), base);
     return year && url ? { year, url } : undefined;
   };
 }
 
 function readFeedExtension(value: unknown, base: string): FeedExtension {
-  const mlo = isObject(value) ? value : {};
+  const field = fields(value);
   return {
-    trail: list(mlo.trail, readTrailLink(base)),
-    offices: list(mlo.offices, readOffice(base)),
-    alternates: list(mlo.alternates, readAlternate(base)),
-    archives: list(mlo.archives, readArchivePage(base)),
-    searchUrl: safeUrl(mlo.search_url, base),
-    searchIndexUrl: safeUrl(mlo.search_index_url, base),
+    trail: list(field('trail'), readTrailLink(base)),
+    offices: list(field('offices'), readOffice(base)),
+    alternates: list(field('alternates'), readAlternate(base)),
+    archives: list(field('archives'), readArchivePage(base)),
+    searchUrl: safeUrl(field('search_url'), base),
+    searchIndexUrl: safeUrl(field('search_index_url'), base),
   };
 }
 
 function readItemExtension(value: unknown, base: string): ItemExtension {
-  const mlo = isObject(value) ? value : {};
-  const year = positiveInteger(mlo.archive_year);
+  const field = fields(value);
+  const year = positiveInteger(field('archive_year'));
   return {
     archiveYear: year !== undefined && year >= 1000 && year <= 9999 ? year : undefined,
-    byline: text(mlo.byline),
-    originalSource: text(mlo.original_source),
-    photos: list(mlo.photos, readPhoto(base)),
+    byline: plain(field('byline')),
+    originalSource: plain(field('original_source')),
+    photos: list(field('photos'), readPhoto(base)),
   };
 }
 
@@ -216,33 +274,37 @@ interface ItemDefaults {
 /** Reads one item, or returns undefined when it breaks the JSON Feed rules (it is then counted as dropped). */
 function readItem(value: unknown, base: string, defaults: ItemDefaults): FeedItem | undefined {
   if (!isObject(value)) return undefined;
+  const field = fields(value);
   // JSON Feed: `id` is required and is a string; numbers are coerced, as the spec asks readers to.
-  const id = typeof value.id === 'number' && Number.isFinite(value.id) ? String(value.id) : text(value.id);
+  const rawId = field('id');
+  const id = typeof rawId === 'number' && Number.isFinite(rawId) ? String(rawId) : text(rawId);
   if (!id) return undefined;
-  const contentHtml = typeof value.content_html === 'string' ? value.content_html : undefined;
-  const contentText = typeof value.content_text === 'string' ? value.content_text : undefined;
-  const tags = list(value.tags, (tag) => text(tag));
-  const published = date(value.date_published);
-  const modified = date(value.date_modified);
+  const contentHtml = field('content_html');
+  const contentText = field('content_text');
+  const tags = list(field('tags'), (tag) => plain(tag));
+  const published = date(field('date_published'));
+  const modified = date(field('date_modified'));
+  const authors = readAuthors(value, base);
   return {
     id,
-    url: safeUrl(value.url, base),
-    externalUrl: safeUrl(value.external_url, base),
-    title: text(value.title),
-    contentHtml: contentHtml?.trim() ? contentHtml : undefined,
-    contentText: contentText?.trim() ? contentText : undefined,
-    summary: text(value.summary),
-    image: safeUrl(value.image, base),
-    bannerImage: safeUrl(value.banner_image, base),
+    url: safeUrl(field('url'), base),
+    externalUrl: safeUrl(field('external_url'), base),
+    title: plain(field('title')),
+    contentHtml: typeof contentHtml === 'string' && contentHtml.trim() ? contentHtml : undefined,
+    // The body keeps its own line breaks (paragraphs); only its character references are decoded.
+    contentText: typeof contentText === 'string' && contentText.trim() ? decodeCharacterReferences(contentText) : undefined,
+    summary: prose(field('summary')),
+    image: safeUrl(field('image'), base),
+    bannerImage: safeUrl(field('banner_image'), base),
     datePublished: published?.date,
     datePublishedKind: published?.kind,
     dateModified: modified?.date,
     dateModifiedKind: modified?.kind,
-    authors: ((authors) => (authors.length > 0 ? authors : defaults.authors))(readAuthors(value, base)),
+    authors: authors.length > 0 ? authors : defaults.authors,
     tags: [...new Set(tags)],
-    language: languageTag(value.language) ?? defaults.language,
-    attachments: list(value.attachments, readAttachment(base)),
-    mlo: readItemExtension(value._mlo, base),
+    language: languageTag(field('language')) ?? defaults.language,
+    attachments: list(field('attachments'), readAttachment(base)),
+    mlo: readItemExtension(field('_mlo'), base),
   };
 }
 
@@ -257,14 +319,14 @@ function versionNumber(value: string): string | undefined {
   return match?.[1];
 }
 
-function readVersion(value: unknown): FeedVersion {
+function readVersion(value: unknown, url: string | undefined): FeedVersion {
   const version = typeof value === 'string' ? versionNumber(value) : undefined;
   if (version === undefined) {
-    throw new FeedError('not-a-feed', 'The document has no JSON Feed "version" (expected "https://jsonfeed.org/version/1.1").');
+    throw new FeedError('not-a-feed', 'The document has no JSON Feed "version" (expected "https://jsonfeed.org/version/1.1").', { url });
   }
   if (version === '1' || version === '1.0') return '1';
   if (version === '1.1') return '1.1';
-  throw new FeedError('unsupported-version', `The feed declares JSON Feed version ${version}; this library reads 1 and 1.1.`);
+  throw new FeedError('unsupported-version', `The feed declares JSON Feed version ${version}; this library reads 1 and 1.1.`, { url });
 }
 
 export interface ParseOptions {
@@ -272,26 +334,38 @@ export interface ParseOptions {
   url?: string;
 }
 
+/** The options a caller passed, read through own properties (an options bag inherits from Object.prototype too). */
+function optionUrl(options: object): string | undefined {
+  const url = Object.hasOwn(options, 'url') ? (options as { url?: unknown }).url : undefined;
+  return typeof url === 'string' ? url : undefined;
+}
+
 /**
- * Validates and normalises a parsed JSON value as a JSON Feed.
+ * Validates and normalises a parsed JSON value as a JSON Feed. Of `items`, the first
+ * `MAX_ITEMS_PER_PAGE` entries are read; the rest are counted in `droppedItems`.
  * Throws `FeedError` ('not-a-feed' | 'unsupported-version') when it is not one.
  */
 export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
+  const url = optionUrl(options);
   if (!isObject(document)) {
-    throw new FeedError('not-a-feed', 'The document is not a JSON object, so it is not a JSON Feed.', { url: options.url });
+    throw new FeedError('not-a-feed', 'The document is not a JSON object, so it is not a JSON Feed.', { url });
   }
-  const version = readVersion(document.version);
-  if (!Array.isArray(document.items)) {
-    throw new FeedError('not-a-feed', 'The feed has no "items" list.', { url: options.url });
+  const field = fields(document);
+  const version = readVersion(field('version'), url);
+  const entries = field('items');
+  if (!Array.isArray(entries)) {
+    throw new FeedError('not-a-feed', 'The feed has no "items" list.', { url });
   }
-  const base = safeUrl(options.url) ?? safeUrl(document.feed_url) ?? (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
+  const base = safeUrl(url) ?? safeUrl(field('feed_url')) ?? defaultBase();
   const authors = readAuthors(document, base);
-  const language = languageTag(document.language);
+  const language = languageTag(field('language'));
   const items: FeedItem[] = [];
   const seenIds = new Set<string>();
-  let droppedItems = 0;
-  for (const raw of document.items) {
-    const item = readItem(raw, base, { authors, language });
+  const read = Math.min(entries.length, MAX_ITEMS_PER_PAGE);
+  // Entries past the limit are not read at all: counted as dropped.
+  let droppedItems = entries.length - read;
+  for (let index = 0; index < read; index += 1) {
+    const item = readItem(Object.hasOwn(entries, index) ? (entries[index] as unknown) : undefined, base, { authors, language });
     // A repeated id is the same item twice (JSON Feed ids are unique): keep the first.
     if (!item || seenIds.has(item.id)) {
       droppedItems += 1;
@@ -302,42 +376,48 @@ export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
   }
   return {
     version,
-    title: text(document.title) ?? '',
-    homePageUrl: safeUrl(document.home_page_url, base),
-    feedUrl: safeUrl(options.url) ?? safeUrl(document.feed_url, base),
-    description: text(document.description),
-    userComment: text(document.user_comment),
-    nextUrl: safeUrl(document.next_url, base),
-    icon: safeUrl(document.icon, base),
-    favicon: safeUrl(document.favicon, base),
+    title: plain(field('title')) ?? '',
+    homePageUrl: safeUrl(field('home_page_url'), base),
+    feedUrl: safeUrl(url) ?? safeUrl(field('feed_url'), base),
+    description: prose(field('description')),
+    userComment: prose(field('user_comment')),
+    nextUrl: safeUrl(field('next_url'), base),
+    icon: safeUrl(field('icon'), base),
+    favicon: safeUrl(field('favicon'), base),
     language,
-    expired: document.expired === true,
+    expired: field('expired') === true,
     authors,
     items,
     droppedItems,
-    mlo: readFeedExtension(document._mlo, base),
+    mlo: readFeedExtension(field('_mlo'), base),
   };
 }
 
 /**
  * Parses the text of a response. Tells an HTML page (a login or error page served instead of the
- * feed) and broken JSON apart from a wrong shape, because the fix for each differs.
+ * feed) and broken JSON apart from a wrong shape, because the fix for each differs. A text longer than
+ * `MAX_FEED_PAGE_SIZE` is refused as `too-large` before JSON.parse sees it.
  */
 export function parseFeedText(body: string, options: ParseOptions & { contentType?: string } = {}): Feed {
+  const url = optionUrl(options);
+  if (body.length > MAX_FEED_PAGE_SIZE) {
+    throw new FeedError('too-large', `The feed page is ${body.length} characters long; this library reads at most ${MAX_FEED_PAGE_SIZE} (${MAX_FEED_PAGE_SIZE / 1048576} MiB) per page.`, { url });
+  }
+  const contentType = Object.hasOwn(options, 'contentType') && typeof options.contentType === 'string' ? options.contentType : '';
   const start = body.trimStart().slice(0, 256).toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || (options.contentType ?? '').includes('text/html') && start.startsWith('<')) {
-    throw new FeedError('html', 'The address returned an HTML page, not a JSON Feed (a login page, an error page, or the wrong URL).', { url: options.url });
+  if (start.startsWith('<!doctype html') || start.startsWith('<html') || (contentType.includes('text/html') && start.startsWith('<'))) {
+    throw new FeedError('html', 'The address returned an HTML page, not a JSON Feed (a login page, an error page, or the wrong URL).', { url });
   }
   let document: unknown;
   try {
     document = JSON.parse(body);
   } catch (cause) {
     if (start.startsWith('<')) {
-      throw new FeedError('html', 'The address returned markup (HTML or XML), not a JSON Feed. RSS and Atom feeds are not read.', { url: options.url, cause });
+      throw new FeedError('html', 'The address returned markup (HTML or XML), not a JSON Feed. RSS and Atom feeds are not read.', { url, cause });
     }
-    throw new FeedError('invalid-json', 'The feed is not valid JSON (it may be truncated).', { url: options.url, cause });
+    throw new FeedError('invalid-json', 'The feed is not valid JSON (it may be truncated).', { url, cause });
   }
-  return parseFeed(document, options);
+  return parseFeed(document, { url });
 }
 
 /**
@@ -358,7 +438,8 @@ export function itemDateKind(item: FeedItem): DateKind | undefined {
 /** Sorts newest first; undated items go last, keeping their feed order. */
 export function sortNewestFirst(items: readonly FeedItem[]): FeedItem[] {
   return items
-    .map((item, index) => ({ item, index, time: itemDate(item)?.getTime() }))
+    // An Invalid Date in hand-made data sorts as undated rather than breaking the comparison.
+    .map((item, index) => ({ item, index, time: ((time) => (Number.isNaN(time) ? undefined : time))(itemDate(item)?.getTime()) }))
     .sort((a, b) => {
       if (a.time === undefined || b.time === undefined) {
         return a.time === b.time ? a.index - b.index : a.time === undefined ? 1 : -1;

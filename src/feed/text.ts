@@ -3,28 +3,14 @@
  * DOM (in workers and Node benchmarks too): tags are stripped and entities decoded as text, never
  * parsed as markup, so nothing in the content can run.
  */
+import { decodeCharacterReferences } from './entities.js';
 import type { FeedItem } from './types.js';
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—',
-  hellip: '…', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', laquo: '«', raquo: '»', copy: '©', reg: '®', euro: '€',
-};
-
-function decodeEntities(input: string): string {
-  return input.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (match, entity: string) => {
-    if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : match;
-    }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? match;
-  });
-}
 
 /** Text of an HTML fragment: block ends become spaces, scripts and styles vanish with their content. */
 export function htmlToText(html: string): string {
   const withoutHidden = html.replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ');
   const withoutTags = withoutHidden.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, ' ');
-  return collapseWhitespace(decodeEntities(withoutTags));
+  return collapseWhitespace(decodeCharacterReferences(withoutTags));
 }
 
 export function collapseWhitespace(text: string): string {
@@ -37,12 +23,17 @@ export function itemBodyText(item: FeedItem): string {
   return item.contentHtml ? htmlToText(item.contentHtml) : '';
 }
 
-/** Shortens text to at most `maxLength` characters at a word boundary, with an ellipsis. */
+/**
+ * Shortens text to at most `maxLength` characters at a word boundary, with an ellipsis (the ellipsis
+ * counts); without a space in the last 40 %, at the limit, never inside a surrogate pair.
+ */
 export function truncateText(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
-  const cut = text.slice(0, maxLength - 1);
+  const end = maxLength - 1;
+  const splitsPair = /[\uD800-\uDBFF]/.test(text.charAt(end - 1));
+  const cut = text.slice(0, splitsPair ? end - 1 : end);
   const lastSpace = cut.lastIndexOf(' ');
-  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+  return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).replace(/[\s,;:.\u2013\u2014-]+$/, '')}\u2026`;
 }
 
 /** What a teaser shows under the title: `summary`, else an excerpt of the body. */

@@ -8,7 +8,7 @@ const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
  * What relative URLs are resolved against: the document's base URL, as the page's own links are (a
  * `<base href>` counts), else the worker's address, else a placeholder (Node).
  */
-function defaultBase(): string {
+export function defaultBase(): string {
   // Absent outside a window and a worker (Node), which the DOM types do not allow for.
   const document = globalThis.document as Document | undefined;
   return document?.baseURI ?? (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';

@@ -5,7 +5,11 @@
  * (`defineMessages`, docs/i18n.md), with a `latinOverrides` entry for the rare value that differs.
  */
 import type { FeedErrorKind } from '../../feed/errors.js';
+import { MAX_FEED_PAGE_SIZE } from '../../feed/limits.js';
 import { defineMessages } from '../define-messages.js';
+
+/** The page size limit as the messages say it: "2" (MB). */
+const PAGE_LIMIT_MB = MAX_FEED_PAGE_SIZE / (1024 * 1024);
 
 export interface CommonMessages {
   retry: string;
@@ -50,6 +54,8 @@ export const commonMessages = defineMessages<CommonMessages>({
           return 'This news feed uses a JSON Feed version that this widget does not read.';
         case 'invalid-url':
           return 'The feed address is not a web address: only http, https and relative addresses are allowed.';
+        case 'too-large':
+          return `This news feed is too large for a web page to read: one page of it is over ${PAGE_LIMIT_MB} MB. Ask its publisher to split it into pages (next_url).`;
       }
     },
   },
@@ -81,6 +87,8 @@ export const commonMessages = defineMessages<CommonMessages>({
           return 'Овај извор вести користи верзију формата JSON Feed коју овај виџет не подржава.';
         case 'invalid-url':
           return 'Адреса извора није веб-адреса: дозвољене су само http, https и релативне адресе.';
+        case 'too-large':
+          return `Овај извор вести је превелик да би га веб-страница прочитала: једна његова страница има више од ${PAGE_LIMIT_MB} MB. Замолите издавача да га подели на странице (next_url).`;
       }
     },
   },
