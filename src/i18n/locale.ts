@@ -94,6 +94,12 @@ export function isoDate(date: Date): string {
   return date.toISOString();
 }
 
+/** The item's date, unless it is an Invalid Date (hand-made data; the feed layer never makes one). */
+function shownDate(item: FeedItem): Date | undefined {
+  const date = itemDate(item);
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
+}
+
 /**
  * The date an item shows (published, else modified), as the site writes dates; undefined when it has
  * none. A moment is shown in `timeZone` (default: the reader's); a calendar day (`2026-06-08`) and a
@@ -102,7 +108,7 @@ export function isoDate(date: Date): string {
  * for pages that show every date in the site's zone.
  */
 export function formatItemDate(item: FeedItem, locale: Locale, timeZone?: string): string | undefined {
-  const date = itemDate(item);
+  const date = shownDate(item);
   if (!date) return undefined;
   return formatDate(date, locale, itemDateKind(item) === 'instant' ? timeZone : 'UTC');
 }
@@ -113,7 +119,7 @@ export function formatItemDate(item: FeedItem, locale: Locale, timeZone?: string
  * (`2023-11-22T11:00:00.000Z`) otherwise; undefined when the item has no date.
  */
 export function itemDateAttribute(item: FeedItem): string | undefined {
-  const date = itemDate(item);
+  const date = shownDate(item);
   const kind = itemDateKind(item);
   return date && kind ? dateAttribute(date, kind) : undefined;
 }

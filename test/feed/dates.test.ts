@@ -180,6 +180,14 @@ describe('formatItemDate and itemDateAttribute', () => {
     }
   });
 
+  it('shows no date for an Invalid Date in hand-made data, and sorts it with the undated', () => {
+    const broken = { ...item({ date_published: '2023-11-22T12:00:00Z' }), datePublished: new Date('garbage') };
+    expect(formatItemDate(broken, 'en')).to.equal(undefined);
+    expect(itemDateAttribute(broken)).to.equal(undefined);
+    const dated = item({ date_published: '2020-01-01T12:00:00Z' });
+    expect(sortNewestFirst([broken, dated]).map((entry) => entry.datePublished?.getTime() ?? null)).to.deep.equal([dated.datePublished!.getTime(), Number.NaN]);
+  });
+
   it('falls back to the modification date, with its own kind', () => {
     const modified = item({ date_modified: '2026-06-08' });
     expect(formatItemDate(modified, 'en', WEST)).to.equal('Jun 8 2026');
