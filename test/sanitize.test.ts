@@ -1,7 +1,7 @@
 import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { parseFeedText } from '../src/feed/parse.js';
 import type { FeedItem } from '../src/feed/types.js';
-import { ALLOWED_TAGS, itemContent, sanitizeHtml } from '../src/internal/sanitize.js';
+import { ALLOWED_TAGS, BODY_LIMITS, itemContent, sanitizeHtml } from '../src/internal/sanitize.js';
 import { take } from './helpers/lists.js';
 
 const BASE = 'https://mlo.example/newsroom/feed.json';
@@ -92,12 +92,16 @@ describe('sanitizeHtml', () => {
     expect(root.querySelector('blockquote')!.hasAttribute('cite')).to.equal(false);
   });
 
-  it('adds rel="noopener noreferrer" to links that open a new window, and alt="" to undescribed images', () => {
-    const root = wrap(sanitizeHtml('<a href="https://www.nato.int/" target="_blank">x</a><a href="/y">y</a><img src="/a.jpg">', BASE));
-    const [blank, same] = take(root.querySelectorAll('a'), 2);
-    expect(blank.getAttribute('rel')).to.equal('noopener noreferrer');
-    expect(same.hasAttribute('rel')).to.equal(false);
+  it('drops the feed\'s own link targets, and adds alt="" to undescribed images', () => {
+    const root = wrap(sanitizeHtml('<a href="https://www.nato.int/" target="_blank" rel="opener">x</a><a href="/y" target="_top">y</a><img src="/a.jpg">', BASE));
+    const [blank, top] = take(root.querySelectorAll('a'), 2);
+    expect([blank.hasAttribute('target'), blank.hasAttribute('rel'), top.hasAttribute('target'), top.hasAttribute('rel')]).to.deep.equal([false, false, false, false]);
     expect(root.querySelector('img')!.getAttribute('alt')).to.equal('');
+  });
+
+  it('gives every link the element\'s target, with rel="noopener noreferrer"', () => {
+    const root = wrap(sanitizeHtml('<a href="https://www.nato.int/" target="_top">x</a><a href="/y">y</a>', BASE, { target: '_blank' }));
+    expect([...root.querySelectorAll('a')].map((a) => `${a.getAttribute('target')} ${a.getAttribute('rel')}`)).to.deep.equal(['_blank noopener noreferrer', '_blank noopener noreferrer']);
   });
 
   it('does not leave its URL hook on the shared DOMPurify instance', async () => {
@@ -185,7 +189,9 @@ describe('itemContent', () => {
  * through DOMPurify's `dompurify` policy, and fall back to plain text where that policy is not allowed.
  */
 describe('under require-trusted-types-for \'script\'', () => {
-  async function frameWithPolicy(trustedTypes: string): Promise<Document> {
+  const DEFAULT_BODY = '<p>Sanitised <strong>body</strong></p><img src=x onerror="parent.__xss=1">';
+
+  async function frameWithPolicy(trustedTypes: string, contentHtml = DEFAULT_BODY): Promise<Document> {
     const frame = document.createElement('iframe');
     frame.srcdoc = `<!doctype html><html lang="en"><head>
       <meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types ${trustedTypes}">
@@ -194,7 +200,7 @@ describe('under require-trusted-types-for \'script\'', () => {
         import '/src/elements/article-card/define.ts';
         import { parseFeed } from '/src/feed/parse.ts';
         const feed = parseFeed({ version: 'https://jsonfeed.org/version/1.1', title: 't', items: [{
-          id: 'a', title: 'Trusted', content_html: '<p>Sanitised <strong>body</strong></p><img src=x onerror="parent.__xss=1">' }] });
+          id: 'a', title: 'Trusted', url: 'https://mlo.example/a', content_html: ${JSON.stringify(contentHtml).replace(/</g, '\\u003c')} }] });
         const card = document.createElement('mlo-article-card');
         card.variant = 'full';
         card.article = feed.items[0];
@@ -221,6 +227,16 @@ describe('under require-trusted-types-for \'script\'', () => {
     expect(body.querySelectorAll('img[onerror], [onerror]').length).to.equal(0);
     await aTimeout(200);
     expect(window.__xss).to.equal(undefined);
+  });
+
+  it('turns an embedded video into a link, drops pixels and cuts a body past its limits, under the same policy', async () => {
+    const html = `<iframe src="https://www.youtube.com/embed/Tt_video01"></iframe><img src="/p.gif" width="1" height="1">${'<p>x</p>'.repeat(BODY_LIMITS.maxElements)}`;
+    const doc = await frameWithPolicy('lit-html dompurify', html);
+    const body = doc.querySelector('mlo-article-card')!.shadowRoot!.querySelector('[part~="body"]')!;
+    expect(body.querySelectorAll('iframe, img').length).to.equal(0);
+    expect(body.querySelector('a')?.getAttribute('href')).to.equal('https://www.youtube.com/watch?v=Tt_video01');
+    expect(body.querySelector('a')?.textContent).to.equal('Video: youtube.com');
+    expect(body.querySelector('[role="note"] a')?.getAttribute('href')).to.equal('https://mlo.example/a');
   });
 
   it('shows the body as plain text when the page does not allow dompurify', async () => {

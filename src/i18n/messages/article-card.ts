@@ -26,6 +26,12 @@ export interface ArticleCardMessages {
   untitledDownload: string;
   notFoundTitle: string;
   notFound: string;
+  /** Before the host name of a video the article embeds ("Video: youtube.com"), as the text of the link to it. */
+  video: string;
+  /** At the end of an article body too big to show whole (see "Article bodies" in docs/feed-format.md). */
+  bodyShortened: string;
+  /** After `bodyShortened`: the link to the article's own page. */
+  readFullArticle: string;
 }
 
 export const articleCardMessages = defineMessages<ArticleCardMessages>({
@@ -41,6 +47,9 @@ export const articleCardMessages = defineMessages<ArticleCardMessages>({
     untitledDownload: 'Download',
     notFoundTitle: 'The news article was not found',
     notFound: 'The feed has no article with this article-id. It may have been removed, or the article-id attribute may be wrong.',
+    video: 'Video:',
+    bodyShortened: 'This article is too long to show here in full.',
+    readFullArticle: 'Read the full article',
   },
   'sr-Cyrl': {
     untitled: 'Вест без наслова',
@@ -54,5 +63,8 @@ export const articleCardMessages = defineMessages<ArticleCardMessages>({
     untitledDownload: 'Преузми',
     notFoundTitle: 'Вест није пронађена',
     notFound: 'Извор вести не садржи вест са овим article-id. Можда је уклоњена или је вредност атрибута article-id погрешна.',
+    video: 'Видео:',
+    bodyShortened: 'Ова вест је предугачка да би се овде приказала у целости.',
+    readFullArticle: 'Прочитајте целу вест',
   },
 });
