@@ -8,7 +8,7 @@ import { html, type TemplateResult } from 'lit';
 import '../src/mlo-widgets.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { commonMessages } from '../src/i18n/messages/common.js';
-import { MAX_CRAWL_PAGES, MAX_CRAWL_SIZE } from '../src/internal/feed-controller.js';
+import { MAX_CRAWL_PAGES, MAX_CRAWL_SIZE } from '../src/feed/limits.js';
 import type { SearchReadyDetail } from '../src/events.js';
 import { requestUrl, stubFetch } from './helpers/fetch.js';
 import { mount } from './helpers/mount.js';

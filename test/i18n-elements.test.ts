@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import type { MloArchiveSearch } from '../src/elements/archive-search/archive-search.js';
-import type { FeedErrorKind } from '../src/feed/errors.js';
+import { FEED_ERROR_KINDS } from '../src/feed/errors.js';
 import { LOCALES, formatAge, plural, resolveLocale, type Locale, type LocaleTable, type PluralForms } from '../src/i18n/locale.js';
 import { archiveSearchMessages } from '../src/i18n/messages/archive-search.js';
 import { newsListMessages } from '../src/i18n/messages/news-list.js';
@@ -22,7 +22,6 @@ const TABLES = MESSAGE_TABLES;
 
 /** Counts that reach every Serbian plural category: one (1, 21, 101), few (2–4, 22–24), other (0, 5–20, 11–14, 111). */
 const COUNTS = [0, 1, 2, 3, 4, 5, 11, 12, 14, 20, 21, 22, 24, 25, 101, 111];
-const FEED_ERROR_KINDS: FeedErrorKind[] = ['network', 'timeout', 'http', 'html', 'invalid-json', 'not-a-feed', 'unsupported-version', 'invalid-url'];
 const THREE_HOURS_AGO = Date.now() - 3 * 3_600_000;
 
 /**

@@ -28,6 +28,9 @@ export type FeedErrorKind =
  */
 const FEED_ERROR_BRAND = Symbol.for('mlo-widgets.feed-error');
 
+/** Every kind, in the order the docs list them (for tables and tests that must cover each). */
+export const FEED_ERROR_KINDS: readonly FeedErrorKind[] = ['network', 'timeout', 'http', 'html', 'invalid-json', 'not-a-feed', 'unsupported-version', 'invalid-url', 'too-large'];
+
 export class FeedError extends Error {
   override readonly name = 'FeedError';
   readonly kind: FeedErrorKind;

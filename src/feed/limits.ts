@@ -36,3 +36,12 @@ export const MAX_TITLE_LENGTH = 300;
  * a photo's `caption` and `alt`. The body (`content_text`, `content_html`) is bounded by the page size.
  */
 export const MAX_SUMMARY_LENGTH = 1000;
+
+/**
+ * Bounds of following `next_url` for one loaded feed, whatever an element is looking for: a feed whose
+ * every page names a fresh next page must not keep a reader's tab, and the feed's server, busy forever.
+ * Past either bound the element says so (docs/feed-format.md, "Limits"). Enforced by the elements' FeedController.
+ */
+export const MAX_CRAWL_PAGES = 100;
+/** 20 MiB of feed text in next pages: far past what a news archive's pages need, well within a phone's memory. */
+export const MAX_CRAWL_SIZE = 20 * 1024 * 1024;

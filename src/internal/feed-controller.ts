@@ -14,17 +14,10 @@ import { emit } from './emit.js';
 import { ON_SERVER } from './environment.js';
 import { type FeedError, toFeedError } from '../feed/errors.js';
 import { FeedPager, loadFeed } from '../feed/load.js';
+import { MAX_CRAWL_PAGES, MAX_CRAWL_SIZE } from '../feed/limits.js';
 import { parseFeed } from '../feed/parse.js';
 import type { Feed } from '../feed/types.js';
 
-/**
- * Bounds of following `next_url` for one loaded feed, whatever an element is looking for: a feed whose
- * every page names a fresh next page must not keep a reader's tab, and the feed's server, busy forever.
- * Past either bound the element says so (docs/feed-format.md, "Limits").
- */
-export const MAX_CRAWL_PAGES = 100;
-/** 20 MiB of feed text in next pages: far past what a news archive's pages need, well within a phone's memory. */
-export const MAX_CRAWL_SIZE = 20 * 1024 * 1024;
 
 /** Where following `next_url` stands for the feed shown. */
 export interface Paging {
@@ -75,9 +68,11 @@ function pageAllowsStorage(): boolean {
   return (globalThis.document as Document | undefined)?.querySelector('meta[name="mlo-widgets-storage"][content~="persist" i]') != null;
 }
 
+/** A `Feed` from `parseFeed` (own keys only: inherited ones are a polluted prototype, not a parsed feed). */
 function isNormalisedFeed(value: unknown): value is Feed {
-  const candidate = value as Partial<Feed> | null;
-  return typeof candidate === 'object' && candidate !== null && Array.isArray(candidate.items) && typeof candidate.droppedItems === 'number' && typeof candidate.mlo === 'object';
+  if (typeof value !== 'object' || value === null) return false;
+  const own = (key: string): unknown => (Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined);
+  return Array.isArray(own('items')) && typeof own('droppedItems') === 'number' && typeof own('mlo') === 'object';
 }
 
 export class FeedController implements ReactiveController {

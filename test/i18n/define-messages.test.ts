@@ -5,7 +5,7 @@
  * own words), what it must not (the caller's arguments), and the overrides.
  */
 import { expect } from '@open-wc/testing';
-import type { FeedErrorKind } from '../../src/feed/errors.js';
+import { FEED_ERROR_KINDS } from '../../src/feed/errors.js';
 import { defineMessages, serbianLatin } from '../../src/i18n/define-messages.js';
 import { LOCALES, formatAge, formatDate, formatNumber, plural } from '../../src/i18n/locale.js';
 import { archiveSearchMessages } from '../../src/i18n/messages/archive-search.js';
@@ -18,7 +18,6 @@ import { toLatin as searchToLatin } from '../../src/search/normalize.js';
 import { MESSAGE_TABLES } from '../helpers/message-tables.js';
 
 const TABLES = MESSAGE_TABLES;
-const FEED_ERROR_KINDS: FeedErrorKind[] = ['network', 'timeout', 'http', 'html', 'invalid-json', 'not-a-feed', 'unsupported-version', 'invalid-url'];
 
 /** Every string literal of a written table (functions are not called: their literals are checked through the elements' tests). */
 function literals(value: unknown, path = ''): Array<[string, string]> {

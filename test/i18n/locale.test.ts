@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { FeedErrorKind } from '../../src/feed/errors.js';
+import { FEED_ERROR_KINDS } from '../../src/feed/errors.js';
 import { LOCALES, formatAge, formatDate, intlTag, langOf, plural, resolveLocale } from '../../src/i18n/locale.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { commonMessages } from '../../src/i18n/messages/common.js';
@@ -173,7 +173,7 @@ describe('formatAge', () => {
 });
 
 describe('commonMessages', () => {
-  const kinds: FeedErrorKind[] = ['network', 'timeout', 'http', 'html', 'invalid-json', 'not-a-feed', 'unsupported-version', 'invalid-url'];
+  const kinds = FEED_ERROR_KINDS;
 
   /** Every string a table can produce, with where it came from. */
   function allStrings(locale: Locale): Array<[string, string]> {

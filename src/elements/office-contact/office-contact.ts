@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FeedError } from '../../feed/errors.js';
 import type { ContactUnit, Office } from '../../feed/types.js';
+import { emailAddress } from '../../feed/parse.js';
 import { safeUrl } from '../../feed/urls.js';
+import type { Locale } from '../../i18n/locale.js';
 import { officeContactMessages, type OfficeContactMessages } from '../../i18n/messages/office-contact.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
@@ -20,6 +22,38 @@ const DEFAULT_HEADING_LEVEL = 2;
 const OPENSTREETMAP_SEARCH = 'https://www.openstreetmap.org/search';
 /** Light-DOM children that are not content of the page's own: scripts (our JSON-LD among them), styles, templates. */
 const NOT_CONTENT = 'script, style, template';
+
+/**
+ * The embedded contact of each language with every field an own property (undefined where absent), as
+ * the parser writes a feed's: a page's polluted `Object.prototype` cannot add a heading, a link or a phone.
+ */
+const embedded = new Map<Locale, Office[]>();
+function embeddedOffices(locale: Locale): Office[] {
+  let offices = embedded.get(locale);
+  if (!offices) {
+    const { name, units } = officeContactMessages[locale].defaultOffice;
+    offices = [
+      {
+        name,
+        url: undefined,
+        units: units.map((unit) => ({
+          heading: Object.hasOwn(unit, 'heading') ? unit.heading : undefined,
+          organisation: unit.organisation,
+          street: Object.hasOwn(unit, 'street') ? unit.street : undefined,
+          building: Object.hasOwn(unit, 'building') ? unit.building : undefined,
+          postalCode: Object.hasOwn(unit, 'postalCode') ? unit.postalCode : undefined,
+          locality: Object.hasOwn(unit, 'locality') ? unit.locality : undefined,
+          country: undefined,
+          phone: undefined,
+          email: undefined,
+          mapUrl: undefined,
+        })),
+      },
+    ];
+    embedded.set(locale, offices);
+  }
+  return offices;
+}
 
 /** What the element shows: render() and the JSON-LD both read it from `#view()`, so they never disagree. */
 type View =
@@ -227,7 +261,7 @@ export class MloOfficeContact extends MloElement {
     const view = this.#feed.view;
     switch (view.state) {
       case 'idle':
-        return { kind: 'offices', offices: [officeContactMessages[this.locale].defaultOffice], embedded: true };
+        return { kind: 'offices', offices: embeddedOffices(this.locale), embedded: true };
       case 'loading':
         return { kind: 'loading' };
       case 'error':
@@ -251,7 +285,9 @@ export class MloOfficeContact extends MloElement {
 
   #renderContacts(unit: ContactUnit, t: OfficeContactMessages): TemplateResult | typeof nothing {
     const tel = unit.phone ? telUrl(unit.phone) : undefined;
-    if (!unit.phone && !unit.email) return nothing;
+    // Checked again here: a Feed built by hand skips the parser.
+    const email = emailAddress(unit.email);
+    if (!unit.phone && !email) return nothing;
     return html`<dl class="contacts" part="contacts">
       ${unit.phone
         ? html`<div class="contacts__row">
@@ -259,10 +295,10 @@ export class MloOfficeContact extends MloElement {
             <dd>${tel ? html`<a class="contacts__link" part="phone" href=${tel}>${unit.phone}</a>` : unit.phone}</dd>
           </div>`
         : nothing}
-      ${unit.email
+      ${email
         ? html`<div class="contacts__row">
             <dt>${t.email}</dt>
-            <dd><a class="contacts__link" part="email" href=${`mailto:${unit.email}`}>${unit.email}</a></dd>
+            <dd><a class="contacts__link" part="email" href=${`mailto:${email}`}>${email}</a></dd>
           </div>`
         : nothing}
     </dl>`;
