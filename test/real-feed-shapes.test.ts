@@ -98,4 +98,15 @@ describe('real feed shapes in mlo-article-card', () => {
     const serbian = await renderCard(blogItem({ title: 'Вести' }, 'sr-Cyrl'));
     expect(part(serbian, 'title')?.getAttribute('dir')).to.equal('ltr');
   });
+
+  it('shows an embedded video as a link to its page, in the reader\'s language, never an iframe', async () => {
+    const item = blogItem({ content_html: '<iframe src="https://www.youtube.com/embed/abc123" width="560" height="315"></iframe>' });
+    const card = mount(html`<div lang="sr-Cyrl"><mlo-article-card .article=${item} variant="full"></mlo-article-card></div>`).querySelector('mlo-article-card')!;
+    await card.updateComplete;
+    const body = part(card, 'body')!;
+    expect(body.querySelectorAll('iframe').length).to.equal(0);
+    const link = body.querySelector('a');
+    expect(link?.getAttribute('href')).to.equal('https://www.youtube.com/watch?v=abc123');
+    expect(link?.textContent.replace(/\s+/g, ' ').trim()).to.equal('Видео: youtube.com');
+  });
 });

@@ -11,6 +11,7 @@ import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { contentDirection, type TextDirection } from '../../internal/direction.js';
+import { linkTarget } from '../../internal/links.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
@@ -184,6 +185,8 @@ export class MloArticleCard extends MloElement {
   /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
   #body?: HTMLElement;
   #bodyItem?: FeedItem;
+  /** The language and target the body was built for: its video labels, note and links depend on them. */
+  #bodyFor?: string;
   #bodyLevel?: number;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
@@ -232,8 +235,10 @@ export class MloArticleCard extends MloElement {
   };
 
   #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
-    if (item !== this.#bodyItem) {
+    const bodyFor = `${this.locale}|${this.target ?? ''}`;
+    if (item !== this.#bodyItem || bodyFor !== this.#bodyFor) {
       this.#bodyItem = item;
+      this.#bodyFor = bodyFor;
       this.#bodyLevel = undefined;
       this.#body = this.#buildBody(item, baseUrl);
     }
@@ -253,7 +258,8 @@ export class MloArticleCard extends MloElement {
     container.dir = contentDirection(language);
     let fragment: DocumentFragment | undefined;
     try {
-      fragment = itemContent(item, baseUrl);
+      const t = articleCardMessages[this.locale];
+      fragment = itemContent(item, baseUrl, { videoLabel: t.video, shortenedNote: t.bodyShortened, fullArticleLabel: t.readFullArticle, target: this.target });
     } catch {
       // The page's Trusted Types rules forbid parsing HTML: show the body as plain text instead.
       fragment = undefined;
@@ -292,7 +298,7 @@ export class MloArticleCard extends MloElement {
   #renderLinkPost(item: FeedItem): TemplateResult | typeof nothing {
     const external = safeUrl(item.externalUrl);
     if (!external || item.mlo.originalSource || external === safeUrl(item.url)) return nothing;
-    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(this.target || undefined)} rel=${ifDefined(this.target ? 'noopener noreferrer' : undefined)}
+    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(linkTarget(this.target).target)} rel=${ifDefined(linkTarget(this.target).rel)}
       ><span aria-hidden="true">\u2192</span> ${new URL(external).hostname}</a
     >`;
   }
@@ -319,8 +325,8 @@ export class MloArticleCard extends MloElement {
           class="card__link"
           part="link"
           href=${url}
-          target=${ifDefined(this.target || undefined)}
-          rel=${ifDefined(this.target ? 'noopener noreferrer' : undefined)}
+          target=${ifDefined(linkTarget(this.target).target)}
+          rel=${ifDefined(linkTarget(this.target).rel)}
           @click=${(event: MouseEvent) => this.#onLinkClick(event, item, url)}
           >${text}</a
         >`
