@@ -21,7 +21,6 @@ import type { MloArticleCard } from '../src/elements/article-card/article-card.j
 import '../src/elements/article-card/define.js';
 import type { MloNewsList } from '../src/elements/news-list/news-list.js';
 import '../src/elements/news-list/define.js';
-import { FeedError } from '../src/feed/errors.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { parseFeed, sortNewestFirst } from '../src/feed/parse.js';
 import type { FeedItem } from '../src/feed/types.js';
@@ -29,6 +28,7 @@ import { fixtureFeed } from './feed/fixtures.js';
 import { deepElements } from './helpers/dom.js';
 import { nth } from './helpers/lists.js';
 import { mount } from './helpers/mount.js';
+import { parseError } from './helpers/feed-errors.js';
 
 const BLOG = '/fixtures/feeds/real-blog-http-v1.json';
 const DATES = '/fixtures/feeds/real-static-site-dates.json';
@@ -63,15 +63,6 @@ function byId(items: readonly FeedItem[], suffix: string): FeedItem {
   return item;
 }
 
-function parseError(parse: () => unknown): FeedError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('Expected a FeedError, but parsing succeeded.');
-}
 
 beforeEach(() => clearFeedCache());
 

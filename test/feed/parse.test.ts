@@ -1,11 +1,11 @@
 import { aTimeout, expect } from '@open-wc/testing';
-import { FeedError } from '../../src/feed/errors.js';
 import { MAX_TITLE_LENGTH } from '../../src/feed/limits.js';
 import { archiveYearOf, itemDate, mergePages, parseFeed, parseFeedText, sortNewestFirst } from '../../src/feed/parse.js';
 import * as text from '../../src/feed/text.js';
 import type { Feed } from '../../src/feed/types.js';
 import { fixtureFeed, fixtureText, fixtureUrl } from './fixtures.js';
 import { nth } from '../helpers/lists.js';
+import { parseError } from '../helpers/feed-errors.js';
 
 const FEED_URL = 'https://mlo.example/newsroom/feed.json';
 
@@ -14,15 +14,6 @@ function feedDocument(items: unknown[], fields: Record<string, unknown> = {}): R
   return { version: 'https://jsonfeed.org/version/1.1', title: 'MLO Belgrade News', ...fields, items };
 }
 
-function parseError(parse: () => unknown): FeedError {
-  try {
-    parse();
-  } catch (error) {
-    expect(error).to.be.instanceOf(FeedError);
-    return error as FeedError;
-  }
-  throw new Error('Expected a FeedError, but parsing succeeded.');
-}
 
 /** Every leaf of a parsed value with the path to it, e.g. ["items.0.mlo.photos.1.url", "https://…"]. */
 function leavesOf(value: unknown, path = ''): Array<[string, unknown]> {
