@@ -298,7 +298,8 @@ export class MloArticleCard extends MloElement {
   #renderLinkPost(item: FeedItem): TemplateResult | typeof nothing {
     const external = safeUrl(item.externalUrl);
     if (!external || item.mlo.originalSource || external === safeUrl(item.url)) return nothing;
-    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(linkTarget(this.target).target)} rel=${ifDefined(linkTarget(this.target).rel)}
+    const link = linkTarget(this.target);
+    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(link.target)} rel=${ifDefined(link.rel)}
       ><span aria-hidden="true">\u2192</span> ${new URL(external).hostname}</a
     >`;
   }
@@ -320,13 +321,14 @@ export class MloArticleCard extends MloElement {
   #renderTitle(item: FeedItem, level: number, className: string): TemplateResult {
     const text = itemDisplayTitle(item) || articleCardMessages[this.locale].untitled;
     const url = safeUrl(item.url) ?? safeUrl(item.externalUrl);
+    const link = linkTarget(this.target);
     const content = url
       ? html`<a
           class="card__link"
           part="link"
           href=${url}
-          target=${ifDefined(linkTarget(this.target).target)}
-          rel=${ifDefined(linkTarget(this.target).rel)}
+          target=${ifDefined(link.target)}
+          rel=${ifDefined(link.rel)}
           @click=${(event: MouseEvent) => this.#onLinkClick(event, item, url)}
           >${text}</a
         >`
