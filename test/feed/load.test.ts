@@ -4,30 +4,17 @@ import { FeedPager, clearFeedCache, loadFeed } from '../../src/feed/load.js';
 import { parseFeed } from '../../src/feed/parse.js';
 import { fixtureUrl } from './fixtures.js';
 import { nth } from '../helpers/lists.js';
+import { networkError, realFetch, recordFetches, restoreFetch } from '../helpers/fetch.js';
 
 const STORAGE_PREFIX = 'mlo-widgets:feed:';
 const PAGED = '/fixtures/feeds/paged-1.json';
-// eslint-disable-next-line @typescript-eslint/unbound-method -- fetch needs no `this` (the window is its default), and is put back as it was.
-const realFetch = window.fetch;
-
-/** Replaces window.fetch for one test (restored in afterEach), recording every request. */
-function stubFetch(respond: (url: string, init: RequestInit | undefined) => Promise<Response>) {
-  const requests: Array<{ url: string; init?: RequestInit }> = [];
-  window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = input instanceof Request ? input.url : String(input);
-    requests.push({ url, init });
-    return respond(url, init);
-  };
-  return requests;
-}
-
 /** Counts requests while still fetching from the test server. */
 function countFetches() {
-  return stubFetch((url, init) => realFetch(url, init));
+  return recordFetches();
 }
 
 function failNetwork() {
-  return stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+  return recordFetches(networkError);
 }
 
 async function loadError(loading: Promise<unknown>): Promise<FeedError> {
@@ -41,7 +28,6 @@ async function loadError(loading: Promise<unknown>): Promise<FeedError> {
 }
 
 afterEach(() => {
-  window.fetch = realFetch;
   clearFeedCache();
 });
 
@@ -102,7 +88,7 @@ describe('loadFeed: success and sharing', () => {
 
 describe('loadFeed: failures', () => {
   it('gives up after timeoutMs with kind "timeout"', async () => {
-    stubFetch(
+    recordFetches(
       (_url, init) =>
         new Promise<Response>((_resolve, reject) => {
           // Like a real fetch that never answers: it settles only when aborted.
@@ -123,7 +109,7 @@ describe('loadFeed: failures', () => {
   });
 
   it('reports HTTP 500 with its status', async () => {
-    stubFetch(() => Promise.resolve(new Response('Internal error', { status: 500, statusText: 'Internal Server Error' })));
+    recordFetches(() => Promise.resolve(new Response('Internal error', { status: 500, statusText: 'Internal Server Error' })));
     const error = await loadError(loadFeed(PAGED));
     expect(error).to.include({ kind: 'http', status: 500 });
     expect(error.message).to.contain('500');
@@ -161,7 +147,7 @@ describe('loadFeed: failures', () => {
   it('does not keep a failure: the next call asks again', async () => {
     failNetwork();
     await loadError(loadFeed(PAGED));
-    window.fetch = realFetch;
+    restoreFetch();
     expect((await loadFeed(PAGED)).feed.items).to.have.length(5);
   });
 });
@@ -241,7 +227,7 @@ describe('loadFeed: storage that refuses', () => {
       failNetwork();
       const stale = await loadFeed(PAGED, { force: true, persist: true });
       expect(stale).to.include({ stale: true, fetchedAt: good.fetchedAt });
-      window.fetch = realFetch;
+      restoreFetch();
       expect(() => clearFeedCache()).not.to.throw();
     } finally {
       if (own) Object.defineProperty(window, 'localStorage', own);
@@ -267,7 +253,7 @@ describe('loadFeed: storage that refuses', () => {
 describe('loadFeed: aborting', () => {
   /** The real server, answering after a delay, so callers can give up while the request runs. */
   function slowServer(delayMs: number) {
-    return stubFetch((url, init) => new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => realFetch(url, init)));
+    return recordFetches((url, init) => new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => realFetch(url, init)));
   }
 
   it('rejects the caller that aborts; another caller sharing the request still gets the feed', async () => {
@@ -305,7 +291,7 @@ describe('loadFeed: aborting', () => {
 
   it('cancels the request once every caller has left (a superseded src): a later caller asks again', async () => {
     const signals: AbortSignal[] = [];
-    const requests = stubFetch((url, init) => {
+    const requests = recordFetches((url, init) => {
       if (init?.signal) signals.push(init.signal);
       return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
     });
@@ -321,7 +307,7 @@ describe('loadFeed: aborting', () => {
 
   it('keeps the request while one caller still waits, even one that cannot abort', async () => {
     const signals: AbortSignal[] = [];
-    stubFetch((url, init) => {
+    recordFetches((url, init) => {
       if (init?.signal) signals.push(init.signal);
       return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
     });
@@ -403,7 +389,7 @@ describe('FeedPager', () => {
     failNetwork();
     expect((await loadError(pager.loadMore())).kind).to.equal('network');
     expect(pager.hasMore, 'the failed page is still to come').to.equal(true);
-    window.fetch = realFetch;
+    restoreFetch();
     expect((await pager.loadMore()).items).to.have.length(10);
   });
 });

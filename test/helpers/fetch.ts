@@ -28,6 +28,28 @@ export function stubFetch(implementation: Fetch): () => void {
   return restoreFetch;
 }
 
+/** A request as a stub saw it. */
+export interface RecordedRequest {
+  url: string;
+  init?: RequestInit;
+}
+
+/**
+ * Replaces window.fetch for the current test with `respond` (the test server unless given), and
+ * records every request: the list it returns grows as the page fetches.
+ */
+export function recordFetches(
+  respond: (url: string, init: RequestInit | undefined) => Promise<Response> = (url, init) => realFetch(url, init),
+): RecordedRequest[] {
+  const requests: RecordedRequest[] = [];
+  stubFetch((input, init) => {
+    const url = requestUrl(input);
+    requests.push({ url, init });
+    return respond(url, init);
+  });
+  return requests;
+}
+
 /** The address a fetch was called with, whether given as a string, a URL or a Request. */
 export function requestUrl(input: RequestInfo | URL): string {
   return input instanceof Request ? input.url : String(input);
