@@ -11,6 +11,7 @@ import { archiveSearchMessages } from '../src/i18n/messages/archive-search.js';
 import { newsListMessages } from '../src/i18n/messages/news-list.js';
 import { examples as newsListExamples, renderNewsListExample } from '../fixtures/news-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
+import type { JsonFeed } from '../src/feed/types.js';
 import { DEMO_ARTICLE_ID, DEMO_FEED, mount, mountError, mountShown, mountTemplate, partOf, partsOf, rerendered, textOf, waitFor, type ElementTag, type FrameOptions } from './host-proof/elements.js';
 import { MESSAGE_TABLES } from './helpers/message-tables.js';
 
@@ -427,7 +428,7 @@ describe('the elements speak the page’s language', () => {
 
 describe('Serbian plurals in the elements', () => {
   /** A feed of `count` items that all contain the word "mir", for exact result counts. */
-  function peaceFeed(count: number): object {
+  function peaceFeed(count: number): JsonFeed {
     return {
       version: 'https://jsonfeed.org/version/1.1',
       title: 'Mir',

@@ -169,3 +169,6 @@ export interface FeedResult {
   stale: boolean;
   error?: import('./errors.js').FeedError;
 }
+
+/** The JSON Feed document an element's `feed` property accepts as data, before parsing (./json-feed.ts). */
+export type * from './json-feed.js';

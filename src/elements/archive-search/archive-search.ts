@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
-import type { Feed, FeedItem } from '../../feed/types.js';
+import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { formatItemDate, formatNumber, itemDateAttribute } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
@@ -109,7 +109,7 @@ export class MloArchiveSearch extends MloElement {
   @property({ type: String, attribute: 'src' }) src?: string;
 
   /** A JSON Feed document (or a feed from `parseFeed`) to search instead of fetching `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  @property({ attribute: false }) feed?: JsonFeed | Feed;
 
   /** The visible label of the box. Default: "Search our content", in the page's language. */
   @property({ type: String, attribute: 'label' }) label?: string;

@@ -4,7 +4,7 @@ import { classMap } from 'lit/directives/class-map.js';
 import type { FeedError } from '../../feed/errors.js';
 import { archiveYearOf, findItem } from '../../feed/parse.js';
 import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
-import type { Feed } from '../../feed/types.js';
+import type { Feed, JsonFeed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages/breadcrumb.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -130,7 +130,7 @@ export class MloBreadcrumb extends MloElement {
   @property({ type: String, attribute: 'article-id' }) articleId?: string;
 
   /** A JSON Feed document (or a feed from `parseFeed`) to read instead of fetching `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  @property({ attribute: false }) feed?: JsonFeed | Feed;
 
   /** The accessible name of the navigation landmark; defaults to "Breadcrumb" in the page's language. */
   @property({ type: String, attribute: 'label' }) label?: string;

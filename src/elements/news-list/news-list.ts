@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { archiveYearOf, sortNewestFirst } from '../../feed/parse.js';
-import type { Feed, FeedItem } from '../../feed/types.js';
+import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
 import { plural } from '../../i18n/locale.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { newsListMessages } from '../../i18n/messages/news-list.js';
@@ -85,7 +85,7 @@ export class MloNewsList extends MloElement {
   @property({ type: String, attribute: 'src' }) src?: string;
 
   /** The feed given as data instead of `src`: a JSON Feed object or a `Feed` from `parseFeed`. */
-  @property({ attribute: false }) feed?: unknown;
+  @property({ attribute: false }) feed?: JsonFeed | Feed;
 
   /** How many items to show at first, and how many more each Load more adds (1–100, default 10). */
   @property({ type: Number, attribute: 'limit' }) limit = DEFAULT_LIMIT;

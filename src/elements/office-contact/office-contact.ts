@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FeedError } from '../../feed/errors.js';
-import type { ContactUnit, Office } from '../../feed/types.js';
+import type { ContactUnit, Feed, JsonFeed, Office } from '../../feed/types.js';
 import { emailAddress } from '../../feed/parse.js';
 import { safeUrl } from '../../feed/urls.js';
 import type { Locale } from '../../i18n/locale.js';
@@ -206,7 +206,7 @@ export class MloOfficeContact extends MloElement {
   @property({ type: String, attribute: 'src' }) src?: string;
 
   /** A JSON Feed document (or a feed from `parseFeed`) to read instead of fetching `src`. */
-  @property({ attribute: false }) feed?: unknown;
+  @property({ attribute: false }) feed?: JsonFeed | Feed;
 
   /** The level (1–6) of the unit headings, to fit the page's outline. Default: 2. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel?: number;
