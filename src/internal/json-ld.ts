@@ -2,6 +2,10 @@
  * Structured data for search engines: a `<script type="application/ld+json">` in the element's light
  * DOM, written through our Trusted Types policy where the page enforces Trusted Types.
  */
+import { nothing } from 'lit';
+import type { DirectiveResult } from 'lit/directive.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ON_SERVER } from './environment.js';
 import { scriptPolicy } from './trusted-types.js';
 
 /** Serialises structured data so that no "</script>" or "<!--" inside feed text can end the block. */
@@ -35,4 +39,19 @@ export function writeJsonLd(host: HTMLElement, data: unknown): boolean {
 /** Removes the JSON-LD block written by writeJsonLd (when the element's opt-out attribute is set). */
 export function removeJsonLd(host: HTMLElement): void {
   host.querySelector(':scope > script[type="application/ld+json"][data-mlo-json-ld]')?.remove();
+}
+
+/**
+ * The JSON-LD block inside the shadow root, for server rendering only: the server cannot write the
+ * light DOM, and Google reads structured data from the flattened (shadow and light) DOM. In the
+ * browser this is `nothing`; the element writes its light-DOM block with `writeJsonLd` instead and
+ * removes the server's copy with `removeServerJsonLd`. The text is `jsonLdText`, so it cannot end the script.
+ */
+export function serverJsonLd(data: unknown): DirectiveResult | typeof nothing {
+  return ON_SERVER ? unsafeHTML(`<script type="application/ld+json" data-mlo-json-ld>${jsonLdText(data)}</script>`) : nothing;
+}
+
+/** Removes the server-rendered JSON-LD block from a hydrated shadow root (the light-DOM one replaces it). */
+export function removeServerJsonLd(root: ShadowRoot): void {
+  root.querySelector('script[type="application/ld+json"][data-mlo-json-ld]')?.remove();
 }

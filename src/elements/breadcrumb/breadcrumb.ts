@@ -10,10 +10,12 @@ import { breadcrumbMessages, type BreadcrumbMessages } from '../../i18n/messages
 import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderErrorBlock, renderFeedError } from '../../internal/feed-states.js';
+import { ON_SERVER } from '../../internal/environment.js';
+import { dropUnhydratedServerRender, hydrateOnlyIf, sameLocaleAsServer } from '../../internal/hydration.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
-import { removeJsonLd, writeJsonLd } from '../../internal/json-ld.js';
+import { removeJsonLd, removeServerJsonLd, serverJsonLd, writeJsonLd } from '../../internal/json-ld.js';
 import { styles } from './breadcrumb.styles.js';
 
 /** One step of the path: a name, and the address of its page when it has one. */
@@ -28,7 +30,9 @@ type View =
   | { kind: 'loading' }
   | { kind: 'feed-error'; error: FeedError; onRetry: () => void }
   | { kind: 'not-found'; articleId: string; pastCrawlLimit: boolean }
-  | { kind: 'empty'; message: string };
+  | { kind: 'empty'; message: string }
+  /** On the server, without `src` or `feed`: the children, which the server does not see, shown as written. */
+  | { kind: 'light-dom' };
 
 /** A path longer than this collapses in a narrow container: the first step, "…", the last two. */
 const COLLAPSE_ABOVE = 3;
@@ -86,6 +90,13 @@ export function breadcrumbJsonLd(crumbs: readonly Crumb[]): object {
  * The last step is the current page (`aria-current="page"`, never a link). In a narrow container a
  * path of more than three steps collapses to the first step, a "…" button and the last two.
  * A schema.org `BreadcrumbList` is written as JSON-LD into the light DOM unless `no-json-ld` is set.
+ *
+ * Server rendering (docs/ssr.md): the server does not see the children, so without `src` or `feed`
+ * it renders a slot and the children show as written until the browser renders the path from them.
+ * Given `feed` (or `src`, as the placeholder), it renders the path, with its JSON-LD in the shadow
+ * root, and the browser hydrates it.
+ *
+ * @slot - The path, as links (or a `<nav><ol><li>` list); read, not shown, once the element runs in the browser.
  *
  * @summary Where the reader is: the path from the site's home to the current page.
  *
@@ -164,6 +175,23 @@ export class MloBreadcrumb extends MloElement {
     });
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const hadServerRender = this.shadowRoot !== null;
+    const root = super.createRenderRoot();
+    dropUnhydratedServerRender(this, hadServerRender);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) {
+      // The server rendered the path from `src` or `feed` alone (a slot without them): the browser
+      // hydrates it when it renders the same, with no children to read and in the same language.
+      const fromFeed = this.lightCrumbs.length === 0 && (Boolean(this.src?.trim()) || this.feed !== undefined);
+      hydrateOnlyIf(this, fromFeed && this.shadowRoot?.querySelector('slot') == null && sameLocaleAsServer(this));
+    }
+    super.update(changed);
+  }
+
   #readLightDom(): void {
     const crumbs = readSteps(this, []);
     if (!sameCrumbs(crumbs, this.lightCrumbs)) this.lightCrumbs = crumbs;
@@ -212,7 +240,7 @@ export class MloBreadcrumb extends MloElement {
     const view = this.#feed.view;
     switch (view.state) {
       case 'idle':
-        return { kind: 'empty', message: t.nothingToShow };
+        return ON_SERVER ? { kind: 'light-dom' } : { kind: 'empty', message: t.nothingToShow };
       case 'loading':
         return { kind: 'loading' };
       case 'error':
@@ -229,6 +257,12 @@ export class MloBreadcrumb extends MloElement {
         return crumbs.length > 0 ? { kind: 'trail', crumbs } : { kind: 'empty', message: t.noTrail };
       }
     }
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    // Hydrated: the light-DOM block written in updated() replaces the one the server put in the shadow root.
+    if (this.shadowRoot) removeServerJsonLd(this.shadowRoot);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -287,7 +321,14 @@ export class MloBreadcrumb extends MloElement {
 
   override render(): TemplateResult {
     const view = this.#view();
+    const jsonLd = view.kind === 'trail' && !this.noJsonLd ? serverJsonLd(breadcrumbJsonLd(view.crumbs)) : nothing;
+    return html`${this.#renderView(view)}${jsonLd}`;
+  }
+
+  #renderView(view: View): TemplateResult {
     switch (view.kind) {
+      case 'light-dom':
+        return html`<slot></slot>`;
       case 'trail':
         return this.#renderTrail(view.crumbs);
       case 'loading':

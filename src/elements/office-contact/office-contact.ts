@@ -9,10 +9,12 @@ import type { Locale } from '../../i18n/locale.js';
 import { officeContactMessages, type OfficeContactMessages } from '../../i18n/messages/office-contact.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
+import { ON_SERVER } from '../../internal/environment.js';
+import { dropUnhydratedServerRender, hydrateOnlyIf } from '../../internal/hydration.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
-import { removeJsonLd, writeJsonLd } from '../../internal/json-ld.js';
+import { removeJsonLd, serverJsonLd, writeJsonLd } from '../../internal/json-ld.js';
 import { validHeadingLevel, renderHeading } from '../../internal/templates.js';
 import { styles } from './office-contact.styles.js';
 
@@ -158,6 +160,11 @@ export function officesJsonLd(offices: readonly Office[], fallbackCountry?: stri
  * light DOM unless `no-json-ld` is set. Units stack in a narrow container and sit side by side in a
  * wide one.
  *
+ * Server rendering (docs/ssr.md): the server does not see the children, so it renders the embedded
+ * or feed contact (with its JSON-LD) as the fallback of a slot: a contact block written inside the
+ * element shows instead, as it does in the browser. Write the element empty (not even a space)
+ * when it should show its own data. The browser renders it afresh when its script runs.
+ *
  * @summary How to reach the office: postal addresses, phone, email, map links, JSON-LD.
  *
  * @slot - Your own contact block; when given it is shown instead of the embedded or feed data.
@@ -228,6 +235,20 @@ export class MloOfficeContact extends MloElement {
   constructor() {
     super();
     new LightDomController(this, () => this.#readLightDom());
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const hadServerRender = this.shadowRoot !== null;
+    const root = super.createRenderRoot();
+    dropUnhydratedServerRender(this, hadServerRender);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // The server rendered its data inside a slot, for children it could not see; the browser renders
+    // its own (the slot only for children it has read), so it starts afresh rather than hydrating.
+    if (!this.hasUpdated) hydrateOnlyIf(this, false);
+    super.update(changed);
   }
 
   #readLightDom(): void {
@@ -359,6 +380,13 @@ export class MloOfficeContact extends MloElement {
 
   override render(): TemplateResult {
     const view = this.#view();
+    if (!ON_SERVER) return this.#renderView(view);
+    // The JSON-LD inside the fallback: where the page wrote its own block, the block is what is shown and read.
+    const jsonLd = view.kind === 'offices' && !this.noJsonLd ? serverJsonLd(officesJsonLd(view.offices, view.embedded ? EMBEDDED_COUNTRY_CODE : undefined)) : nothing;
+    return html`<slot>${this.#renderView(view)}${jsonLd}</slot>`;
+  }
+
+  #renderView(view: View): TemplateResult {
     switch (view.kind) {
       case 'own-content':
         return html`<slot></slot>`;
