@@ -69,7 +69,7 @@ export default tseslint.config(
   },
   {
     // The functions these scripts hand to Playwright's page.evaluate() run in the page.
-    files: ['scripts/check-stories.mjs', 'bench/search.bench.mjs'],
+    files: ['scripts/check-stories.mjs', 'bench/search.bench.mjs', 'bench/render.mjs', 'bench/startup.mjs', 'bench/long-tasks.mjs', 'bench/vanilla-*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {
