@@ -3,6 +3,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromium.mjs';
+import { cdnMiddleware } from './test/loader/cdn-middleware.mjs';
 
 
 /**
@@ -49,6 +50,8 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 240_000,
   testFramework: { config: { timeout: 10_000 } },
+  // dist/ from a nested CDN path, with files that fail on demand, and the bundle pages on the single-file build.
+  middleware: [cdnMiddleware()],
   plugins: [
     forcedColorsPlugin(),
     // The tsconfig matters: without it esbuild compiles decorators as standard ones.

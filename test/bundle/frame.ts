@@ -24,12 +24,19 @@ afterEach(() => {
   for (const frame of frames.splice(0)) frame.remove();
 });
 
-export async function openPage(name: string): Promise<OpenedPage> {
+/** The two script-tag builds; each bundle test page is served for both (test/loader/cdn-middleware.mjs). */
+export const BUILDS = [
+  { name: 'the loader, dist/mlo-widgets.js', folder: '/test/bundle/pages/', file: 'dist/mlo-widgets.js', singleFile: false },
+  { name: 'the single-file build, dist/mlo-widgets.bundle.js', folder: '/test/bundle/single-file/', file: 'dist/mlo-widgets.bundle.js', singleFile: true },
+] as const;
+
+/** Opens `name` from `folder` (test/bundle/pages/ by default; test/loader/pages/ for the loader's own pages). */
+export async function openPage(name: string, folder = '/test/bundle/pages/'): Promise<OpenedPage> {
   const frame = document.createElement('iframe');
   frame.title = name;
   frames.push(frame);
   const loaded = new Promise<void>((resolve) => frame.addEventListener('load', () => resolve(), { once: true }));
-  frame.src = `/test/bundle/pages/${name}`;
+  frame.src = `${folder}${name}`;
   document.body.append(frame);
   await loaded;
   const frameWindow = frame.contentWindow as Window & typeof globalThis & { __mloRecord?: PageRecord };
