@@ -4,14 +4,25 @@
  */
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:']);
 
+/** The base where there is no page (Node, server rendering): addresses relative to it stay relative. */
+const NO_PAGE_BASE = 'http://no-page.invalid/';
+
 /**
  * What relative URLs are resolved against: the document's base URL, as the page's own links are (a
- * `<base href>` counts), else the worker's address, else a placeholder (Node).
+ * `<base href>` counts), else the worker's address, else none (Node: see NO_PAGE_BASE).
  */
 export function defaultBase(): string {
   // Absent outside a window and a worker (Node), which the DOM types do not allow for.
   const document = globalThis.document as Document | undefined;
-  return document?.baseURI ?? (globalThis.location as Location | undefined)?.href ?? 'http://localhost/';
+  return document?.baseURI ?? (globalThis.location as Location | undefined)?.href ?? NO_PAGE_BASE;
+}
+
+function safeBase(base: string): string | undefined {
+  try {
+    return new URL(base).href;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -23,13 +34,19 @@ export function safeUrl(value: unknown, base: string = defaultBase()): string | 
   if (typeof value !== 'string') return undefined;
   const cleaned = value.trim();
   if (cleaned === '') return undefined;
+  // With no page, a base that is itself relative (a feed's relative `feed_url`) has nothing to resolve against either.
+  const absoluteBase = safeBase(base) ?? NO_PAGE_BASE;
   let parsed: URL;
   try {
-    parsed = new URL(cleaned, base);
+    parsed = new URL(cleaned, absoluteBase);
   } catch {
     return undefined;
   }
-  return ALLOWED_PROTOCOLS.has(parsed.protocol) ? parsed.href : undefined;
+  if (!ALLOWED_PROTOCOLS.has(parsed.protocol)) return undefined;
+  // Server-rendered HTML keeps a relative address as written (without the tabs and newlines the
+  // parser drops), for the browser to resolve against the page it is served on.
+  if (absoluteBase === NO_PAGE_BASE && parsed.origin === new URL(NO_PAGE_BASE).origin) return cleaned.replace(/[\t\n\r]/g, '');
+  return parsed.href;
 }
 
 /** True when `value` is a usable http(s) or relative URL. */

@@ -491,7 +491,7 @@ export class MloArchiveSearch extends MloElement {
     const ready = view.state === 'ready' ? view : undefined;
     return html`${ready?.staleBecause ? renderStaleNotice(this.locale, ready.fetchedAt, this.#retry) : nothing}
       <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
-        <form class="search" part="search" role="search" aria-label=${label} @submit=${(event: Event) => event.preventDefault()}>
+        <form class="search" part="search" role="search" aria-label=${label} action=${ifDefined(this.#actionUrl())} method="get" @submit=${(event: Event) => event.preventDefault()}>
           <label class="label" part="label" for="input">${label}</label>
           <div class="controls">
             <input
@@ -499,6 +499,7 @@ export class MloArchiveSearch extends MloElement {
               class="input"
               part="input"
               type="search"
+              name=${QUERY_PARAMETER}
               role="combobox"
               autocomplete="off"
               spellcheck="false"
