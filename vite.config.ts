@@ -107,10 +107,9 @@ function scriptTagFiles(): Plugin {
   return {
     name: 'mlo-script-tag-files',
     apply: 'build',
-    buildStart() {
-      rmSync('dist/chunks', { recursive: true, force: true });
-    },
     generateBundle(_options, bundle) {
+      // The last build's chunks go (their names carry hashes), only once this one has succeeded.
+      rmSync('dist/chunks', { recursive: true, force: true });
       const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
       const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
       const files: string[] = [];
