@@ -68,10 +68,10 @@ const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, arg
 const requests = new Map();
 let releaseFeed;
 const feedReleased = new Promise((resolve) => (releaseFeed = resolve));
+const consoleProblems = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
-  const consoleProblems = [];
   page.on('console', (message) => {
     const type = message.type();
     // Lit's development build says once that it is the development build; anything else is a problem.
@@ -167,7 +167,7 @@ try {
 
   // 3. Hydration.
   await page.addScriptTag({ url: '/client.js', type: 'module' });
-  await page.waitForFunction(() => [...document.querySelectorAll('main [id]')].every((el) => customElements.get(el.localName) && el.hasUpdated));
+  await page.waitForFunction(() => [...document.querySelectorAll('main [id]')].every((el) => customElements.get(el.localName) && el.hasUpdated), undefined, { timeout: 10_000 });
   await page.evaluate(async () => {
     await Promise.all([...document.querySelectorAll('main [id]')].map((el) => el.updateComplete));
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
@@ -224,6 +224,9 @@ try {
   check(true, 'the search lists results for what is typed');
 
   check(consoleProblems.length === 0, 'no hydration error, uncaught error or Lit warning', consoleProblems.join(' | '));
+} catch (error) {
+  // A step that never came (an element that did not hydrate, a result that never showed): say what the page said.
+  check(false, `the check stopped: ${error.message.split('\n')[0]}`, consoleProblems.join(' | '));
 } finally {
   releaseFeed();
   await browser.close();
