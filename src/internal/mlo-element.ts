@@ -2,13 +2,14 @@
  * The base of every mlo-* element: the shared host styles, the resolved language and theme, and a
  * typed way to fire events. Elements extend this, never LitElement directly.
  */
-import { LitElement } from 'lit';
+import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { MloEventMap } from '../events.js';
 import { emit, type EventDetail } from './emit.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ON_SERVER } from './environment.js';
 import { HostContextController } from './host-context.js';
+import { dropUnhydratedServerRender, hydrateOnlyIf, sameLocaleAsServer } from './hydration.js';
 
 export abstract class MloElement extends LitElement {
   /**
@@ -25,6 +26,20 @@ export abstract class MloElement extends LitElement {
   protected get locale(): Locale {
     // Server rendering sees the element's own attributes only (no ancestors, no document).
     return ON_SERVER ? resolveLocale(this.getAttribute('lang')) : this.context.locale;
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const hadServerRender = this.shadowRoot !== null;
+    const root = super.createRenderRoot();
+    // Server-rendered HTML (docs/ssr.md) that no hydration support takes over is rendered over, not beside.
+    dropUnhydratedServerRender(this, hadServerRender);
+    return root;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    // The server rendered in the element's own `lang`: in another language of the page, the browser renders afresh.
+    if (!this.hasUpdated) hydrateOnlyIf(this, sameLocaleAsServer(this));
+    super.update(changed);
   }
 
   /** Fires a bubbling, composed event; returns false when a listener cancelled it. */

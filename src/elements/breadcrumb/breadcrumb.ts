@@ -11,7 +11,7 @@ import { commonMessages } from '../../i18n/messages/common.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderErrorBlock, renderFeedError } from '../../internal/feed-states.js';
 import { ON_SERVER } from '../../internal/environment.js';
-import { dropUnhydratedServerRender, hydrateOnlyIf, sameLocaleAsServer } from '../../internal/hydration.js';
+import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
@@ -175,19 +175,12 @@ export class MloBreadcrumb extends MloElement {
     });
   }
 
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const hadServerRender = this.shadowRoot !== null;
-    const root = super.createRenderRoot();
-    dropUnhydratedServerRender(this, hadServerRender);
-    return root;
-  }
-
   protected override update(changed: PropertyValues<this>): void {
     if (!this.hasUpdated) {
       // The server rendered the path from `src` or `feed` alone (a slot without them): the browser
-      // hydrates it when it renders the same, with no children to read and in the same language.
+      // hydrates it when it renders the same, with no children to read (MloElement checks the language).
       const fromFeed = this.lightCrumbs.length === 0 && (Boolean(this.src?.trim()) || this.feed !== undefined);
-      hydrateOnlyIf(this, fromFeed && this.shadowRoot?.querySelector('slot') == null && sameLocaleAsServer(this));
+      hydrateOnlyIf(this, fromFeed && this.shadowRoot?.querySelector('slot') == null);
     }
     super.update(changed);
   }

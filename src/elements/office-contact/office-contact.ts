@@ -10,7 +10,7 @@ import { officeContactMessages, type OfficeContactMessages } from '../../i18n/me
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderEmpty, renderFeedError } from '../../internal/feed-states.js';
 import { ON_SERVER } from '../../internal/environment.js';
-import { dropUnhydratedServerRender, hydrateOnlyIf } from '../../internal/hydration.js';
+import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { LightDomController } from '../../internal/light-dom.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
@@ -235,13 +235,6 @@ export class MloOfficeContact extends MloElement {
   constructor() {
     super();
     new LightDomController(this, () => this.#readLightDom());
-  }
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const hadServerRender = this.shadowRoot !== null;
-    const root = super.createRenderRoot();
-    dropUnhydratedServerRender(this, hadServerRender);
-    return root;
   }
 
   protected override update(changed: PropertyValues<this>): void {
