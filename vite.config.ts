@@ -28,6 +28,9 @@ const ENTRIES = {
   'mlo-office-contact': 'src/elements/office-contact/define.ts',
 } as const;
 
+/** Modules that may go into the one shared chunk (when two or more elements use them). */
+const SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\\/](feed|i18n|internal)[\\/]/;
+
 /** Modules loaded on demand whose files the loader fetches early when the page needs them. */
 const SERBIAN_TABLES = '/src/i18n/tables/serbian.ts';
 
@@ -156,7 +159,16 @@ export default defineConfig(({ command }) => {
     build: {
       ...base.build,
       lib: { entry: ENTRIES, formats: ['es'], fileName: (_format, name) => `chunks/${name}.js` },
-      rolldownOptions: { output: { charset: 'ascii', chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rolldownOptions: {
+        output: {
+          charset: 'ascii',
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // One shared chunk for what two or more elements use (Lit, the feed layer, the shared internals),
+          // rather than a handful of tiny files each with its own request and compression overhead.
+          // The sanitiser stays with the card, which alone uses it.
+          codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => SHARED.test(id) && !/sanitize/.test(id) }] },
+        },
+      },
     },
   };
 });
