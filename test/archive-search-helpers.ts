@@ -25,9 +25,18 @@ export async function renderSearch(example: ArchiveSearchExample): Promise<Rende
   return { element, ready };
 }
 
-/** Renders an example and waits until every page is indexed and the element has rendered the outcome. */
+/** The reader shows they want to search: focus comes to the box (nothing is loaded before). */
+export async function showIntent(element: MloArchiveSearch): Promise<void> {
+  // Dispatched rather than focus(): the page may not have the browser's focus, and a really focused
+  // box that an error state then removes fires focusout in the middle of that render.
+  combobox(element).dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+  await element.updateComplete;
+}
+
+/** Renders an example, shows intent, and waits until the archive is searchable and the element has rendered the outcome. */
 export async function renderIndexed(example: ArchiveSearchExample): Promise<MloArchiveSearch> {
   const { element, ready } = await renderSearch(example);
+  await showIntent(element);
   await ready;
   await element.updateComplete;
   return element;

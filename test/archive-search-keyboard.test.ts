@@ -10,7 +10,7 @@ import { examples } from '../fixtures/archive-search.js';
 import type { ArticleSelectEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloArchiveSearch } from '../src/elements/archive-search/archive-search.js';
-import { announcement, combobox, listbox, optionTitles, options, renderIndexed, renderSearch, typeQuery, until } from './archive-search-helpers.js';
+import { announcement, combobox, listbox, optionTitles, options, renderIndexed, renderSearch, showIntent, typeQuery, until } from './archive-search-helpers.js';
 import { gateFetch } from './helpers/fetch.js';
 
 /** The element with "belgrade" typed and its results listed. */
@@ -149,6 +149,7 @@ describe('mlo-archive-search: keyboard', () => {
         items: [{ id: 'here', url: '#archive-search-followed', title: 'Followed result', date_published: '2024-01-01T00:00:00Z' }],
       },
     });
+    await showIntent(element);
     await ready;
     try {
       await typeQuery(element, 'followed');

@@ -12,6 +12,7 @@ import {
   renderIndexed,
   renderSearch,
   shadow,
+  showIntent,
   typeQuery,
   until,
 } from './archive-search-helpers.js';
@@ -228,6 +229,7 @@ describe('mlo-archive-search: all pages of the archive', () => {
       description: 'page 2 missing',
       feed: { ...first, next_url: '/fixtures/feeds/search-page-missing.json' },
     });
+    await showIntent(element);
     expect(await ready).to.deep.equal({ itemCount: 2, complete: false });
     await element.updateComplete;
     const notice = shadow(element).querySelector<HTMLElement>('[part="stale"]')!;
@@ -332,6 +334,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
     let fail = true;
     stubFetch((input, init) => (fail ? networkError() : realFetch(input, init)));
     const { element, ready } = await renderSearch(examples.default);
+    await showIntent(element);
     await until(() => shadow(element).querySelector('[role="alert"]') !== null, 'no alert');
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include('could not be reached');
     fail = false;
@@ -343,6 +346,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
 
   it('takes the form’s action from the plain form written inside the element, which it hides', async () => {
     const { element } = await renderSearch(examples.notAFeed);
+    await showIntent(element);
     await until(() => shadow(element).querySelector('form[part="fallback"]') !== null, 'no fallback form');
     expect(shadow(element).querySelector('[role="alert"]')!.textContent).to.include('web page, not a news feed');
     expect(shadow(element).querySelector('form[part="fallback"]')!.getAttribute('action')).to.equal(SITE_SEARCH);
@@ -360,6 +364,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
 
   it('says an empty archive is empty and offers the site’s search', async () => {
     const { element } = await renderSearch(examples.empty);
+    await showIntent(element);
     await until(() => shadow(element).querySelector('[part="empty"]') !== null, 'no empty state');
     expect(shadow(element).querySelector('[part="empty"]')!.textContent).to.include('no articles to search');
     assert.exists(shadow(element).querySelector('form[part="fallback"]'));
@@ -369,7 +374,7 @@ describe('mlo-archive-search: when the archive cannot be searched here', () => {
   it('while loading, shows the box and says the archive is loading', async () => {
     stubFetch(neverAnswers);
     const { element } = await renderSearch(examples.default);
-    await element.updateComplete;
+    await showIntent(element);
     expect(shadow(element).querySelector('[part="progress"]')!.textContent).to.equal('Loading the archive…');
     assert.exists(combobox(element));
     await typeQuery(element, 'stoltenberg');

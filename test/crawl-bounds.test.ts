@@ -100,6 +100,9 @@ describe('crawl bounds: a feed whose next_url never ends', function () {
       <mlo-archive-search src="/chain/page-0.json"></mlo-archive-search>
     </div>`);
     const search = frame.querySelector('mlo-archive-search')!;
+    // The search loads nothing until the reader shows intent: focus in its box.
+    await search.updateComplete;
+    search.shadowRoot!.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await settle(search, () => ready !== undefined, 'the search never became ready');
     expect(ready).to.deep.equal({ itemCount: 1 + MAX_CRAWL_PAGES, complete: false });
     expect(requested).to.have.length(1 + MAX_CRAWL_PAGES);

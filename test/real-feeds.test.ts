@@ -239,6 +239,9 @@ describe('real feeds: dates as static sites write them', () => {
     const indexed = new Promise<void>((resolve) => (ready = resolve));
     const frame = mount(html`<div lang="en" @mlo-search-ready=${() => ready()}><mlo-archive-search src=${DATES} debounce="0"></mlo-archive-search></div>`);
     const search = frame.querySelector<MloArchiveSearch>('mlo-archive-search')!;
+    // The search loads nothing until the reader shows intent: focus in its box.
+    await search.updateComplete;
+    search.shadowRoot!.querySelector('input')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await indexed;
     await search.updateComplete;
     const input = search.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;

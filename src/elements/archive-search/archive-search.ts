@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { toFeedError, type FeedError } from '../../feed/errors.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
@@ -14,8 +15,9 @@ import { FeedController, type FeedView, type Paging } from '../../internal/feed-
 import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
-import { excerptAround, firstMatchOffset, highlight, type TermMatcher, type TextSegment } from '../../search/highlight.js';
-import { SearchIndex, type SearchHit, type SearchResults } from '../../search/search-index.js';
+import type { TermMatcher, TextSegment } from '../../search/highlight.js';
+import type { PrebuiltSearchIndex } from '../../search/prebuilt/read.js';
+import type { SearchHit, SearchIndex, SearchOptions, SearchResults } from '../../search/search-index.js';
 import { styles } from './archive-search.styles.js';
 
 export type { SearchReadyDetail, SearchReadyEvent } from '../../events.js';
@@ -31,6 +33,10 @@ const PROGRESS_INTERVAL_MS = 250;
 /** Characters of summary or body shown around the first match. */
 const EXCERPT_LENGTH = 160;
 
+/** The search engine and the highlighting: loaded on the reader's first sign of wanting to search. */
+type Engine = typeof import('../../search/engine.js');
+const loadEngine = (): Promise<Engine> => import('../../search/engine.js');
+
 /**
  * Searches the whole news archive as you type, forgiving typos ("Stoltenbreg"), missing
  * diacritics ("cacak" finds "Čačak", "djordje" finds "Đorđe") and the script a word is written in
@@ -39,8 +45,15 @@ const EXCERPT_LENGTH = 160;
  * The box is a WAI-ARIA combobox with a list of results: ArrowDown/ArrowUp move through them,
  * Enter opens the active one, Escape closes the list and then clears the box, Home/End move in the
  * box. Results are real links: a click opens them, a modifier-click opens a new tab. Filters by
- * archive year and by topic (built from the data) combine with the words. Every page of the feed
- * (`next_url`) is loaded in the background and indexed in slices that never block the page.
+ * archive year and by topic (built from the data) combine with the words.
+ *
+ * Nothing is requested until the reader shows they want to search: focus in the box, a key
+ * press, words given by the page (`query`, or `?q=` with `sync-url`). Then the search code loads,
+ * and the feed's first page; when the feed names a prebuilt index (`_mlo.search_index_url`,
+ * docs/search-index.md), each query fetches only the few small files it needs. Otherwise every
+ * page of the feed (`next_url`, within the crawl bounds of docs/feed-format.md, "Limits") is
+ * loaded in the background and indexed in slices that never block the page; so it is too when the
+ * prebuilt index fails, after saying so.
  *
  * Put a plain form inside for visitors without JavaScript: it shows until the element is defined,
  * and its `action` is used when the `action` attribute is absent. When the archive cannot be read,
@@ -74,6 +87,7 @@ const EXCERPT_LENGTH = 160;
  * @csspart fallback-input - The box of the plain form.
  * @csspart fallback-button - The submit button of the plain form.
  * @csspart error - The alert that says why the archive cannot be searched.
+ * @csspart index-error - The alert that says the prebuilt search index failed and the feed's pages are searched instead.
  * @csspart error-title - The alert's title.
  * @csspart error-message - The alert's explanation.
  * @csspart retry-button - Retry, in the alert and in the saved-copy notice.
@@ -96,9 +110,9 @@ const EXCERPT_LENGTH = 160;
  * @cssprop --mlo-radius - Corner radius.
  *
  * @fires mlo-article-select {ArticleSelectEvent} - A result was chosen with Enter or a click. Cancelable: `preventDefault()` keeps the link from opening.
- * @fires mlo-search-ready {SearchReadyEvent} - Every page of the archive has been indexed (or as many as could be loaded).
+ * @fires mlo-search-ready {SearchReadyEvent} - The prebuilt index is open, or every page of the archive has been indexed (or as many as could be loaded).
  * @fires mlo-feed-load {FeedLoadEvent} - The first page of the feed loaded.
- * @fires mlo-feed-error {FeedErrorEvent} - The feed, or a later page of it, could not be loaded.
+ * @fires mlo-feed-error {FeedErrorEvent} - The feed, a later page of it, or its prebuilt search index could not be loaded.
  *
  * @tagname mlo-archive-search
  */
@@ -129,7 +143,7 @@ export class MloArchiveSearch extends MloElement {
   /** Milliseconds of quiet typing before searching. */
   @property({ type: Number, attribute: 'debounce' }) debounce = 80;
 
-  /** The words searched for. Typing updates it; setting it searches. */
+  /** The words searched for. Typing updates it; setting it searches (and counts as the reader's wish to search). */
   @property({ type: String, attribute: 'query' }) query = '';
 
   @state() private results?: SearchResults;
@@ -141,9 +155,25 @@ export class MloArchiveSearch extends MloElement {
   @state() private choices: { years: number[]; tags: string[] } = { years: [], tags: [] };
   @state() private indexing = false;
   @state() private indexedCount = 0;
+  /** The reader has shown they want to search: until then nothing is requested. */
+  @state() private intent = false;
+  /** The prebuilt index is being opened (its manifest and vocabulary). */
+  @state() private opening = false;
+  /** Why the prebuilt index failed: shown, and the feed's pages are searched instead. */
+  @state() private indexError?: FeedError;
+  /** The search code could not be loaded. */
+  @state() private engineFailed = false;
 
-  readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
-  #index = new SearchIndex();
+  readonly #feed = new FeedController(this, () => (this.intent ? { src: this.src, data: this.feed } : { src: undefined, data: undefined }));
+  #engine?: Engine;
+  #engineLoad?: Promise<void>;
+  /** The in-memory index of the crawled pages (no prebuilt index, or it failed). */
+  #index?: SearchIndex;
+  /** The prebuilt index, once open. */
+  #prebuilt?: PrebuiltSearchIndex;
+  #mode: 'none' | 'prebuilt' | 'crawl' = 'none';
+  /** Answers of the prebuilt index arrive later: only the latest search's answer is shown. */
+  #searchNumber = 0;
   /** The feed whose items are in the index, and how many of its items were taken. */
   #indexedFeed?: Feed;
   #indexedItems = 0;
@@ -171,6 +201,24 @@ export class MloArchiveSearch extends MloElement {
     }
   }
 
+  /** The reader wants to search: load the search code, then (through the feed controller) the feed. */
+  #showIntent(): void {
+    if (ON_SERVER) return;
+    this.intent = true;
+    if (this.#engineLoad) return;
+    this.engineFailed = false;
+    this.#engineLoad = loadEngine().then(
+      (engine) => {
+        this.#engine = engine;
+        this.requestUpdate();
+      },
+      () => {
+        this.#engineLoad = undefined;
+        this.engineFailed = true;
+      },
+    );
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#debounceTimer);
@@ -179,14 +227,16 @@ export class MloArchiveSearch extends MloElement {
 
   constructor() {
     super();
-    // Every page of the archive, but each only once the ones before it are indexed.
-    this.#feed.loadUntil((feed) => this.#indexedItems < feed.items.length);
+    // Without a prebuilt index, every page of the archive, but each only once the ones before it are indexed.
+    this.#feed.loadUntil((feed) => this.#mode !== 'crawl' || this.#indexedItems < feed.items.length);
     // After the feed controller's own hostUpdate (controllers run in order), so it sees a feed loaded in
     // this update; and before render, so the index's state changes join this update.
     this.addController({ hostUpdate: () => void this.#syncIndex() });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Words given by the page (the attribute, the property, ?q= with sync-url) are a search asked for.
+    if (changed.has('query') && this.query.trim() !== '') this.#showIntent();
     if ((changed.has('query') && !this.#typing) || changed.has('limit')) this.#search();
     this.#typing = false;
   }
@@ -197,7 +247,7 @@ export class MloArchiveSearch extends MloElement {
     }
   }
 
-  // Indexing: the first page, then every next page, each in slices.
+  // Indexing: the prebuilt index when the feed names one; else the first page, then every next page, each in slices.
 
   /** True when `feed` is the indexed feed or the same feed with more pages appended. */
   #continuesIndex(feed: Feed): boolean {
@@ -211,42 +261,92 @@ export class MloArchiveSearch extends MloElement {
   #resetIndex(feed?: Feed): void {
     this.#build.abort();
     this.#build = new AbortController();
-    this.#index = new SearchIndex();
+    this.#index = undefined;
+    this.#prebuilt = undefined;
+    this.#mode = 'none';
     this.#indexedFeed = feed;
     this.#indexedItems = 0;
     this.indexedCount = 0;
-    this.indexing = feed !== undefined;
+    this.indexing = false;
+    this.opening = false;
     this.choices = { years: [], tags: [] };
     this.#search();
   }
+
+  /** Opens the prebuilt index the feed names; when it fails, says so and searches the feed's pages instead. */
+  async #openPrebuilt(engine: Engine, url: string): Promise<void> {
+    this.#mode = 'prebuilt';
+    this.opening = true;
+    const { signal } = this.#build;
+    try {
+      const index = await engine.PrebuiltSearchIndex.open(url, { signal });
+      if (signal.aborted) return;
+      this.#prebuilt = index;
+      this.opening = false;
+      this.indexedCount = index.size;
+      this.choices = { years: index.years().map(({ year }) => year), tags: index.tags().map(({ tag }) => tag) };
+      this.emit('mlo-search-ready', { itemCount: index.size, complete: true });
+      this.#search();
+    } catch (error) {
+      if (!signal.aborted) this.#prebuiltFailed(error);
+    }
+  }
+
+  #prebuiltFailed(error: unknown): void {
+    const feedError = toFeedError(error);
+    this.indexError = feedError;
+    this.emit('mlo-feed-error', { error: feedError });
+    // The next sync crawls the feed's pages: the index error keeps the prebuilt index out.
+    this.#resetIndex(this.#feed.feed);
+    this.requestUpdate();
+  }
+
+  /** Retry of the prebuilt index: from the start, with the prebuilt index again. */
+  #retryIndex = (): void => {
+    this.indexError = undefined;
+    this.#resetIndex(this.#feed.feed);
+  };
 
   /**
    * Brings the index up to date with the pages loaded so far (the feed controller fetches the next one
    * once these are in). One run at a time; a run's end asks for an update, whose willUpdate runs this again.
    */
   async #syncIndex(): Promise<void> {
-    if (this.#syncing) return;
+    if (this.#syncing || !this.intent) return;
     const view = this.#feed.view;
     if (view.state !== 'ready') {
       if (this.#indexedFeed) this.#resetIndex();
       return;
     }
+    const engine = this.#engine;
+    if (!engine) return; // Its arrival asks for an update, which comes back here.
     const { feed, paging } = view;
-    // A new feed, or an aborted build that left a partial index: start over.
-    if (this.#build.signal.aborted || !this.#continuesIndex(feed)) this.#resetIndex(feed);
+    const indexUrl = this.indexError ? undefined : feed.mlo.searchIndexUrl;
+    // A new feed, an aborted build that left a partial index, or another way to search it: start over.
+    if (this.#build.signal.aborted || !this.#continuesIndex(feed) || this.#mode === (indexUrl ? 'crawl' : 'prebuilt')) this.#resetIndex(feed);
+    if (indexUrl) {
+      if (this.#mode === 'none') void this.#openPrebuilt(engine, indexUrl);
+      return;
+    }
+    if (this.#mode !== 'crawl') {
+      this.#mode = 'crawl';
+      this.#index = new engine.SearchIndex();
+      this.indexing = true;
+    }
+    const index = this.#index!;
     const fresh = feed.items.slice(this.#indexedItems);
     if (fresh.length === 0) {
       const pagesDone = !paging.loading && (!paging.hasMore || paging.error !== undefined || paging.limitReached);
       if (pagesDone && this.indexing) {
         this.indexing = false;
-        this.emit('mlo-search-ready', { itemCount: this.#index.size, complete: !paging.error && !paging.limitReached });
+        this.emit('mlo-search-ready', { itemCount: index.size, complete: !paging.error && !paging.limitReached });
       }
       return;
     }
     this.#syncing = true;
     const { signal } = this.#build;
     try {
-      await this.#index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
+      await index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
       this.#indexedFeed = feed;
       this.#indexedItems = feed.items.length;
       this.#indexChanged();
@@ -268,8 +368,10 @@ export class MloArchiveSearch extends MloElement {
 
   /** New items are searchable: refresh the filter choices, and the results unless the reader is moving through them. */
   #indexChanged(): void {
-    this.indexedCount = this.#index.size;
-    this.choices = { years: this.#index.years().map(({ year }) => year), tags: this.#index.tags().map(({ tag }) => tag) };
+    const index = this.#index;
+    if (!index) return;
+    this.indexedCount = index.size;
+    this.choices = { years: index.years().map(({ year }) => year), tags: index.tags().map(({ tag }) => tag) };
     if (this.activeIndex < 0) this.#search();
   }
 
@@ -279,11 +381,28 @@ export class MloArchiveSearch extends MloElement {
     clearTimeout(this.#debounceTimer);
     // A limit of 0, a negative or a non-number would hide every result: such a value means the default.
     const limit = integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
-    const results = this.#index.search(this.query, { limit, year: this.year, tag: this.tag });
+    const options: SearchOptions = { limit, year: this.year, tag: this.tag };
     const searched = this.query.trim() !== '' || this.year !== undefined || this.tag !== undefined;
-    this.results = searched ? results : undefined;
+    const number = ++this.#searchNumber;
     this.activeIndex = -1;
     if (this.syncUrl) this.#writeUrl();
+    const prebuilt = this.#prebuilt;
+    if (searched && prebuilt) {
+      // The shards this query needs are fetched (once); the last results stay until the answer comes.
+      prebuilt.search(this.query, options).then(
+        (results) => {
+          if (number !== this.#searchNumber || this.#prebuilt !== prebuilt) return;
+          this.results = results;
+          this.activeIndex = -1;
+        },
+        (error: unknown) => {
+          if (this.#prebuilt === prebuilt) this.#prebuiltFailed(error);
+        },
+      );
+      return;
+    }
+    // Nothing indexed yet (the code or the feed still loading): no results, rather than wrong ones.
+    this.results = searched ? this.#index?.search(this.query, options) : undefined;
   }
 
   #writeUrl(): void {
@@ -304,7 +423,7 @@ export class MloArchiveSearch extends MloElement {
     const results = this.results;
     if (!results) return '';
     // Until the whole archive is indexed, "no results" may be wrong; the progress note speaks meanwhile.
-    if (results.total === 0 && (this.#feed.view.state === 'loading' || this.indexing)) return '';
+    if (results.total === 0 && (this.#feed.view.state === 'loading' || this.indexing || this.opening)) return '';
     if (results.total === 0) return results.query.trim() ? t.noResults(results.query.trim()) : t.noFilteredResults;
     const count = t.resultCount(results.total, results.hits.length);
     return results.partial ? `${count}. ${t.partialMatch}` : count;
@@ -313,6 +432,7 @@ export class MloArchiveSearch extends MloElement {
   // Handlers.
 
   #onInput(event: Event): void {
+    this.#showIntent();
     this.#typing = true;
     this.dismissed = false;
     this.query = (event.target as HTMLInputElement).value;
@@ -323,6 +443,7 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #onKeydown(event: KeyboardEvent): void {
+    this.#showIntent();
     const count = this.results?.hits.length ?? 0;
     switch (event.key) {
       case 'ArrowDown':
@@ -368,6 +489,7 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #onFocusIn(): void {
+    this.#showIntent();
     this.dismissed = false;
   }
 
@@ -416,13 +538,15 @@ export class MloArchiveSearch extends MloElement {
 
   /** The title and excerpt of each hit, cut into marked segments once per result set (renders repeat while indexing). */
   #hitTexts(results: SearchResults): HitText[] {
+    const engine = this.#engine;
+    if (!engine) return []; // Never: results come from the engine.
     if (this.#hitTextsFor?.results !== results) {
       const { matcher } = results;
       this.#hitTextsFor = {
         results,
         texts: results.hits.map(({ item }) => ({
-          title: highlight(itemDisplayTitle(item), matcher),
-          excerpt: highlight(excerptOf(item, matcher), matcher),
+          title: engine.highlight(itemDisplayTitle(item), matcher),
+          excerpt: engine.highlight(excerptOf(engine, item, matcher), matcher),
         })),
       };
     }
@@ -471,10 +595,12 @@ export class MloArchiveSearch extends MloElement {
   }
 
   #renderProgress(t: ArchiveSearchMessages, paging: Paging): TemplateResult | typeof nothing {
+    if (this.opening || !this.#engine) return html`<p class="progress" part="progress">${t.loading}</p>`;
+    if (this.#mode !== 'crawl') return nothing;
     if (paging.limitReached && !this.indexing) return renderCrawlLimit(this.locale);
     if (paging.error) {
       return html`<div class="state state--stale" part="stale" role="status">
-        <p class="state__message">${t.partialArchive(this.#index.size)}</p>
+        <p class="state__message">${t.partialArchive(this.#index?.size ?? 0)}</p>
         <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryPages}>${commonMessages[this.locale].retry}</button>
       </div>`;
     }
@@ -482,14 +608,24 @@ export class MloArchiveSearch extends MloElement {
     return nothing;
   }
 
-  #renderSearch(t: ArchiveSearchMessages, view: FeedView): TemplateResult {
+  /** The alert that the prebuilt index failed (the feed's pages are searched instead), with its Retry. */
+  #renderIndexError(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
+    if (!this.indexError) return nothing;
+    return html`<div class="state state--error" part="index-error" role="alert">
+      <p class="state__message">${t.indexFailed}</p>
+      <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryIndex}>${commonMessages[this.locale].retry}</button>
+    </div>`;
+  }
+
+  /** The search box; `view` is absent before the reader shows intent (nothing loaded, nothing said). */
+  #renderSearch(t: ArchiveSearchMessages, view?: FeedView): TemplateResult {
     const label = this.label ?? t.label;
     const hits = this.results?.hits ?? [];
     const texts = this.results ? this.#hitTexts(this.results) : [];
     const open = this.#open;
     const active = open && this.activeIndex >= 0 && this.activeIndex < hits.length ? `option-${this.activeIndex}` : undefined;
-    const ready = view.state === 'ready' ? view : undefined;
-    return html`${ready?.staleBecause ? renderStaleNotice(this.locale, ready.fetchedAt, this.#retry) : nothing}
+    const ready = view?.state === 'ready' ? view : undefined;
+    return html`${ready?.staleBecause ? renderStaleNotice(this.locale, ready.fetchedAt, this.#retry) : nothing}${this.#renderIndexError(t)}
       <div class="archive-search" @focusin=${this.#onFocusIn} @focusout=${this.#onFocusOut}>
         <form class="search" part="search" role="search" aria-label=${label} action=${ifDefined(this.#actionUrl())} method="get" @submit=${(event: Event) => event.preventDefault()}>
           <label class="label" part="label" for="input">${label}</label>
@@ -518,7 +654,7 @@ export class MloArchiveSearch extends MloElement {
           </div>
           <p id="instructions" class="visually-hidden">${t.instructions}</p>
         </form>
-        ${ready ? this.#renderProgress(t, ready.paging) : html`<p class="progress" part="progress">${t.loading}</p>`}
+        ${ready ? this.#renderProgress(t, ready.paging) : view ? html`<p class="progress" part="progress">${t.loading}</p>` : nothing}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
         <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!open}>
           ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}
@@ -545,8 +681,21 @@ export class MloArchiveSearch extends MloElement {
     void this.#feed.retry();
   };
 
+  #retryEngine = (): void => {
+    this.#showIntent();
+  };
+
   override render(): TemplateResult {
     const t = archiveSearchMessages[this.locale];
+    if (this.engineFailed) {
+      return html`<div class="state state--error" part="error" role="alert">
+          <p class="state__message" part="error-message">${t.engineFailed}</p>
+          <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryEngine}>${commonMessages[this.locale].retry}</button>
+        </div>
+        ${this.#renderFallbackForm(t)}`;
+    }
+    // Before the reader shows intent: the box alone (a source to search later, or the alert that there is none).
+    if (!this.intent && ((this.src ?? '').trim() !== '' || this.feed !== undefined)) return this.#renderSearch(t);
     const view = this.#feed.view;
     switch (view.state) {
       case 'idle':
@@ -579,7 +728,7 @@ function renderMarked(segments: TextSegment[]): TemplateResult {
 }
 
 /** The summary or body text around the first match; the start of the summary when neither matches. */
-function excerptOf(item: FeedItem, matcher: TermMatcher): string {
+function excerptOf({ excerptAround, firstMatchOffset }: Engine, item: FeedItem, matcher: TermMatcher): string {
   const summary = item.summary ?? '';
   const inSummary = firstMatchOffset(summary, matcher);
   if (inSummary >= 0) return excerptAround(summary, matcher, EXCERPT_LENGTH, inSummary);

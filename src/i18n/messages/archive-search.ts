@@ -35,6 +35,10 @@ export interface ArchiveSearchMessages {
   /** Above the plain search form shown when the archive cannot be searched here. */
   fallbackIntro: string;
   fallbackSubmit: string;
+  /** The prebuilt search index failed: the feed's pages are searched instead. */
+  indexFailed: string;
+  /** The search code itself could not be loaded. */
+  engineFailed: string;
 }
 
 // Serbian Latin is derived from the whole Cyrillic message (see defineMessages), so these need no Latin.
@@ -70,6 +74,8 @@ export const archiveSearchMessages = defineMessages<ArchiveSearchMessages>({
     noSource: 'There is no archive to search here: the src attribute is empty.',
     fallbackIntro: 'You can still search on the website:',
     fallbackSubmit: 'Search',
+    indexFailed: 'The search index could not be loaded, so the archive’s pages are searched instead; this may take a moment.',
+    engineFailed: 'The search could not be loaded (the connection failed, or a file is missing).',
   },
   'sr-Cyrl': {
     label: 'Претражите наш садржај',
@@ -91,5 +97,7 @@ export const archiveSearchMessages = defineMessages<ArchiveSearchMessages>({
     noSource: 'Овде нема архиве за претрагу: атрибут src је празан.',
     fallbackIntro: 'И даље можете да претражујете на сајту:',
     fallbackSubmit: 'Претражи',
+    indexFailed: 'Индекс за претрагу није могуће учитати, па се уместо њега претражују странице архиве; то може да потраје.',
+    engineFailed: 'Претрагу није могуће учитати (веза није успела или датотека недостаје).',
   },
 });
