@@ -127,7 +127,7 @@ try {
 
   const before = await snapshot();
   const ids = Object.keys(before);
-  check(ids.length === 8 && ids.every((id) => before[id].hasShadow && !before[id].defined), 'before the script: every element has its declarative shadow root, none is defined', ids.join(', '));
+  check(ids.length === 10 && ids.every((id) => before[id].hasShadow && !before[id].defined), 'before the script: every element has its declarative shadow root, none is defined', ids.join(', '));
   /** The titles a list shows, in order. */
   const listTitles = (id) => page.evaluate((listId) => [...document.getElementById(listId).shadowRoot.querySelectorAll('[part~="item"]')].map((item) => item.querySelector('mlo-article-card')?.shadowRoot?.querySelector('[part~="title"]')?.textContent.trim() ?? ''), id);
   const titles = await listTitles('list-data');
@@ -140,6 +140,9 @@ try {
   check(before['contact-embedded'].text.includes('Bircaninova 5') && before['contact-embedded'].text.includes('Media Operations'), 'before the script: the office contact shows the embedded contact');
   check(before['contact-own'].text === OWN_CONTACT, 'before the script: the office contact shows the contact block written inside it, only', before['contact-own'].text);
   check(before['list-src'].box.height > 100 && (await listTitles('list-src')).length === 0, 'before the script: the list given src alone shows its placeholder', `${before['list-src'].box.height}px`);
+  /** The accessible name of a breadcrumb's landmark. */
+  const navLabel = (id) => page.evaluate((el) => document.getElementById(el).shadowRoot.querySelector('nav')?.getAttribute('aria-label'), id);
+  check((await navLabel('breadcrumb-page-lang')) === 'Breadcrumb', 'before the script: a breadcrumb without lang is in English on the server (it sees no ancestor)');
   const searchBefore = await page.evaluate(() => {
     const root = document.getElementById('search').shadowRoot;
     const input = root?.querySelector('input');
@@ -158,6 +161,7 @@ try {
       'card-data': keep('card-data', '[part~="title"]'),
       'breadcrumb-data': keep('breadcrumb-data', '[part~="expand-button"]'),
       'list-src': keep('list-src', '[part~="skeleton"]'),
+      'list-sr': keep('list-sr', '[part~="item"]'),
     };
     window.layoutShifts = [];
     new PerformanceObserver((list) => window.layoutShifts.push(...list.getEntries().map((entry) => entry.value))).observe({ type: 'layout-shift' });
@@ -180,6 +184,8 @@ try {
   const kept = await page.evaluate(() => Object.fromEntries(Object.entries(window.serverNodes).map(([id, node]) => [id, Boolean(node?.isConnected)])));
   check(Object.values(kept).every(Boolean), 'after hydration: the server nodes are kept (hydrated, not rendered again)', JSON.stringify(kept));
   check(JSON.stringify(await listTitles('list-data')) === JSON.stringify(titles) && after['card-data'].text === before['card-data'].text, 'after hydration: the list and the card show the same items');
+  check((await navLabel('breadcrumb-page-lang')) === 'Navigaciona putanja', 'after hydration: a breadcrumb without lang speaks the page language (rendered afresh)', await navLabel('breadcrumb-page-lang'));
+  check(after['list-sr'].text === before['list-sr'].text && (await listTitles('list-sr')).length === 1, 'after hydration: the list with lang="sr-Latn" shows what the server wrote in Serbian', `${before['list-sr'].text} → ${after['list-sr'].text}`);
   check(LIGHT_STEPS.every((step) => after['breadcrumb-light'].text.includes(step)), 'after hydration: the breadcrumb shows its path from its links', after['breadcrumb-light'].text);
   check(after['contact-own'].text === OWN_CONTACT && after['contact-embedded'].text === before['contact-embedded'].text, 'after hydration: the office contacts show the same', after['contact-embedded'].text);
   const jsonLd = await page.evaluate(() =>

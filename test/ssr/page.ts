@@ -31,6 +31,11 @@ export function page(feed: JsonFeed): TemplateResult {
     <div class="narrow">
       <mlo-breadcrumb id="breadcrumb-data" data-ssr-feed article-id=${ARTICLE_ID} .feed=${feed}></mlo-breadcrumb>
     </div>
+    <h2>Languages</h2>
+    <div lang="sr-Latn">
+      <mlo-news-list id="list-sr" lang="sr-Latn" data-ssr-feed limit="1" .feed=${feed}></mlo-news-list>
+      <mlo-breadcrumb id="breadcrumb-page-lang" data-ssr-feed article-id=${ARTICLE_ID} .feed=${feed}></mlo-breadcrumb>
+    </div>
     <h2>Light DOM</h2>
     <mlo-breadcrumb id="breadcrumb-light"><a href="/">${LIGHT_STEPS[0]}</a> <a href="/newsroom/">${LIGHT_STEPS[1]}</a> <span>${LIGHT_STEPS[2]}</span></mlo-breadcrumb>
     <mlo-office-contact id="contact-embedded"></mlo-office-contact>

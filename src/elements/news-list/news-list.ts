@@ -235,6 +235,7 @@ export class MloNewsList extends MloElement {
           html`<li class="item" part="item">
             <mlo-article-card
               exportparts=${CARD_PARTS}
+              lang=${this.getAttribute('lang') || nothing}
               .article=${item}
               variant=${this.#cardVariant}
               heading-level=${ifDefined(this.headingLevel)}
