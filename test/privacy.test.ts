@@ -15,7 +15,8 @@ import { mount } from './helpers/mount.js';
 const STORAGE_PREFIX = 'mlo-widgets:feed:';
 const at = (path: string): string => new URL(path, location.origin).href;
 const DEMO_FEED = at('/demo/feed/feed.json');
-const DEMO_PAGE_2 = at('/demo/feed/feed-page-2.json');
+// The demo's older page is named by its content (mlo-feed build): found through feed.json's next_url.
+const DEMO_PAGE_2 = new URL(((await (await fetch(DEMO_FEED)).json()) as { next_url: string }).next_url, DEMO_FEED).href;
 const NEWS_FEED = at('/fixtures/feeds/news-mlo.json');
 const PAGED = [at('/fixtures/feeds/paged-1.json'), at('/fixtures/feeds/paged-2.json'), at('/fixtures/feeds/paged-3.json')];
 const OFFICE_FEED = at('/fixtures/feeds/office-contacts.json');
