@@ -1,6 +1,7 @@
 // Browser tests in Debian's headless Chromium (no browser download); flags in scripts/chromium.mjs.
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from './scripts/chromium.mjs';
 import { cdnMiddleware } from './test/loader/cdn-middleware.mjs';
@@ -23,6 +24,31 @@ function forcedColorsPlugin() {
         features: [{ name: 'forced-colors', value: payload?.active ? 'active' : 'none' }],
       });
       return true;
+    },
+  };
+}
+
+/**
+ * A test's `*.bundle.ts` module is served bundled by esbuild, with its dependencies inlined: for
+ * packages that ship CommonJS only (react, react-dom), which a browser cannot import. Built in memory
+ * on each request, never written to disk.
+ */
+function bundledModulesPlugin() {
+  return {
+    name: 'mlo-bundled-modules',
+    async serve(context) {
+      if (!context.path.endsWith('.bundle.ts')) return undefined;
+      const result = await build({
+        entryPoints: [fileURLToPath(new URL(`.${context.path}`, import.meta.url))],
+        bundle: true,
+        format: 'esm',
+        platform: 'browser',
+        write: false,
+        // React's development build, with its warnings, as the tests run Lit's.
+        define: { 'process.env.NODE_ENV': '"development"' },
+        logLevel: 'silent',
+      });
+      return { body: result.outputFiles[0].text, type: 'js' };
     },
   };
 }
@@ -54,6 +80,7 @@ export default {
   middleware: [cdnMiddleware()],
   plugins: [
     forcedColorsPlugin(),
+    bundledModulesPlugin(),
     // The tsconfig matters: without it esbuild compiles decorators as standard ones.
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'auto' }),
   ],

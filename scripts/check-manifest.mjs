@@ -3,7 +3,10 @@
  * Checks that custom-elements.json (from `npm run analyze`) documents each element's whole public
  * API, so that the generated docs are complete:
  *
- * - every element registered by src/mlo-widgets.ts is in the manifest, with a summary or description;
+ * - every element (each src/elements/<name>/define.ts) is in the manifest, with a summary or description,
+ *   and its define module declares the tag (a `custom-element-definition` export naming the class's module);
+ * - every module path and `module` reference names a built file (`dist/lib/…js`), never the sources
+ *   (scripts/check-package.mjs checks that each one ships);
  * - every attribute, public property and method has a description, and attributes and properties a type;
  * - every event has a description and a detail type (`@fires name {CustomEvent<Detail>} - text`);
  * - every `part="…"` written in the element's source (and in the shared state blocks it renders)
@@ -15,7 +18,7 @@
  *
  * Prints each gap and exits 1 when there is one.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -58,20 +61,49 @@ async function main() {
   for (const module of manifest.modules ?? []) {
     for (const declaration of module.declarations ?? []) if (declaration.tagName) declarations.set(declaration.tagName, { declaration, path: module.path });
   }
-  const entry = await read('src/mlo-widgets.ts');
-  const directories = [...entry.matchAll(/elements\/([a-z][a-z-]*)\/define\.js/g)].map((match) => match[1]);
+  const directories = [];
+  for (const name of (await readdir(join(ROOT, 'src/elements'))).sort()) {
+    if (await stat(join(ROOT, 'src/elements', name, 'define.ts')).then(() => true, () => false)) directories.push(name);
+  }
   const shared = await sharedStateParts();
   const gaps = [];
   const gap = (tag, text) => gaps.push(`<${tag}> ${text}`);
+
+  // Paths: the files that ship, and one registration per tag.
+  const definitions = new Map();
+  const references = [];
+  const collect = (value, where) => {
+    if (Array.isArray(value)) value.forEach((item) => collect(item, where));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'module' && typeof item === 'string') references.push([where, item]);
+        else collect(item, where);
+      }
+    }
+  };
+  for (const module of manifest.modules ?? []) {
+    references.push([module.path, module.path]);
+    collect(module.declarations, module.path);
+    collect(module.exports, module.path);
+    for (const entry of module.exports ?? []) if (entry.kind === 'custom-element-definition') definitions.set(entry.name, { module: module.path, declaration: entry.declaration });
+  }
+  for (const [where, path] of references) {
+    if (!/^dist\/lib\/.+\.js$/.test(path)) gaps.push(`custom-elements.json: ${where} names ${path}, not a built file (dist/lib/…js)`);
+  }
 
   for (const directory of directories) {
     const tag = `mlo-${directory}`;
     const found = declarations.get(tag);
     if (!found) {
-      gap(tag, 'is registered by src/mlo-widgets.ts but missing from custom-elements.json (no `@tagname`?)');
+      gap(tag, `has src/elements/${directory}/define.ts but is missing from custom-elements.json (no \`@tagname\`?)`);
       continue;
     }
     const { declaration } = found;
+    const definition = definitions.get(tag);
+    if (!definition) gap(tag, 'has no custom-element-definition export (custom-elements-manifest.config.mjs reads the defineElement call of its define.ts)');
+    else if (definition.module !== `dist/lib/elements/${directory}/define.js` || definition.declaration?.name !== declaration.name || definition.declaration?.module !== found.path) {
+      gap(tag, `custom-element-definition in ${definition.module} names ${definition.declaration?.name} in ${definition.declaration?.module}, not ${declaration.name} in ${found.path}`);
+    }
     if (!declaration.summary && !declaration.description) gap(tag, 'has no `@summary` or description');
 
     for (const attribute of declaration.attributes ?? []) {

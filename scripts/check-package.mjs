@@ -8,25 +8,37 @@
  * - every source map has its sources (in the tarball, or inline as `sourcesContent`) and its generated
  *   file, and every `sourceMappingURL` comment names a map in the tarball;
  * - every target in `exports` and the entry fields (`main`, `module`, `types`, `unpkg`, `jsdelivr`,
- *   `customElements`) is in it, every `sideEffects` pattern and every `files` entry matches a file in it;
- * - every `modules[].path` of custom-elements.json is in it (the summary says where those paths point,
- *   `src/…ts` or `dist/lib/…js`, so a change of the manifest's paths shows).
+ *   `customElements`, `web-types`) is in it, every `sideEffects` pattern and every `files` entry matches
+ *   a file in it;
+ * - every `modules[].path` of custom-elements.json and every `module` it names (declarations,
+ *   superclasses, exports, custom-element-definitions) is in it (the summary says where those paths
+ *   point, `src/…ts` or `dist/lib/…js`, so a change of the manifest's paths shows);
+ * - the README's CDN snippet names this version, a file that ships, and that file's Subresource
+ *   Integrity hash (sha384 of the built file), so the hash cannot go stale silently.
  *
  *   node scripts/check-package.mjs
+ *   node scripts/check-package.mjs --snippet         # prints the README's CDN <script> tag for this build
+ *   node scripts/check-package.mjs --update-readme   # writes it into README.md (every such tag)
  *
  * Prints each problem, then a one-line summary; exits 1 when there is a problem. Runs `npm pack` with
  * `--ignore-scripts`, so it checks the build on disk and never rebuilds (the `prepack` script does that
  * for a real `npm pack` or `npm publish`).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
 const FORBIDDEN_DIRS = ['test/', 'stories/', 'fixtures/', 'demo/', 'bench/', 'scripts/', '.ci/', '.storybook/', 'storybook-static/', 'node_modules/'];
-const ENTRY_FIELDS = ['main', 'module', 'types', 'typings', 'browser', 'unpkg', 'jsdelivr', 'customElements'];
+const ENTRY_FIELDS = ['main', 'module', 'types', 'typings', 'browser', 'unpkg', 'jsdelivr', 'customElements', 'web-types'];
+/** The file the README's embed snippet loads from the CDN, and the CDN's address form for it. */
+const CDN_FILE = 'dist/mlo-widgets.js';
+const cdnUrl = (name, version, path) => `https://cdn.jsdelivr.net/npm/${name}@${version}/${path}`;
+/** The Subresource Integrity value of a file: `sha384-` and the base64 of its SHA-384. */
+const integrityOf = (path) => `sha384-${createHash('sha384').update(readFileSync(join(ROOT, path))).digest('base64')}`;
 
 /** Problems by kind, so that a hundred maps missing their sources read as one line with examples. */
 const problems = new Map();
@@ -64,6 +76,28 @@ function pack() {
 }
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+/** The README's embed tag for this build (after `npm run build`): this version from jsDelivr, with its hash. */
+const snippet = () => `<script src="${cdnUrl(manifest.name, manifest.version, CDN_FILE)}" integrity="${integrityOf(CDN_FILE)}" crossorigin="anonymous" defer></script>`;
+/** A `<script>` tag of the README that loads this package from jsDelivr. */
+const CDN_TAG = new RegExp(`<script\\b[^>]*\\bsrc="https://cdn\\.jsdelivr\\.net/npm/${manifest.name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}@[^"]*"[^>]*>`, 'g');
+
+if (process.argv.includes('--snippet')) {
+  console.log(snippet());
+  process.exit(0);
+}
+if (process.argv.includes('--update-readme')) {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const count = text.match(CDN_TAG)?.length ?? 0;
+  if (count === 0) {
+    console.error('check-package: README.md has no jsDelivr <script> tag to update');
+    process.exit(1);
+  }
+  writeFileSync(join(ROOT, 'README.md'), text.replace(CDN_TAG, snippet().replace(/<\/script>$/, '')));
+  console.log(`check-package: README.md: ${count} CDN tag${count === 1 ? '' : 's'} now ${snippet()}`);
+  process.exit(0);
+}
+
 const tarball = pack();
 const files = new Set(tarball.files.map((file) => file.path));
 const inTarball = (path) => files.has(packagePath(path));
@@ -129,12 +163,32 @@ for (const entry of manifest.files ?? []) {
 
 // custom-elements.json: the module paths editors and Storybook follow.
 let manifestPaths = [];
+let manifestReferences = 0;
+let manifestDefinitions = 0;
 const manifestFile = typeof manifest.customElements === 'string' ? packagePath(manifest.customElements) : 'custom-elements.json';
 if (files.has(manifestFile)) {
   const elements = JSON.parse(readFileSync(join(ROOT, manifestFile), 'utf8'));
   manifestPaths = (elements.modules ?? []).map((module) => module.path).filter((path) => typeof path === 'string');
   if (manifestPaths.length === 0) problem('manifest', `${manifestFile} lists no modules`);
   for (const path of manifestPaths) if (!inTarball(path)) problem('manifest', `${manifestFile} modules[].path ${path} is not in the tarball`);
+  // Every `module` the manifest names (a declaration's, a superclass's, an export's, a definition's).
+  const references = [];
+  const collect = (value, where) => {
+    if (Array.isArray(value)) value.forEach((item) => collect(item, where));
+    else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        if (key === 'module' && typeof item === 'string') references.push([where, item]);
+        else collect(item, where);
+      }
+    }
+  };
+  for (const module of elements.modules ?? []) {
+    collect(module.declarations, module.path);
+    collect(module.exports, module.path);
+    for (const entry of module.exports ?? []) if (entry.kind === 'custom-element-definition') manifestDefinitions += 1;
+  }
+  manifestReferences = references.length;
+  for (const [where, path] of references) if (!inTarball(path)) problem('manifest module', `${manifestFile}: ${where} names the module ${path}, which is not in the tarball`);
 } else {
   problem('manifest', `${manifestFile} is not in the tarball (npm run analyze writes it)`);
 }
@@ -156,6 +210,21 @@ const manifestSummary =
     .join(', ') || 'none';
 const shippedManifestPaths = manifestPaths.filter((path) => inTarball(path)).length;
 
+// The README's CDN snippet: this version, a file that ships, its integrity hash.
+const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+const cdnTags = readme.match(CDN_TAG) ?? [];
+if (cdnTags.length === 0) problem('README CDN', `README.md has no <script> tag loading ${cdnUrl(manifest.name, manifest.version, CDN_FILE)}`);
+for (const tag of cdnTags) {
+  const src = /\bsrc="([^"]+)"/.exec(tag)?.[1] ?? '';
+  const [, version, path] = /@([^/]+)\/(.+)$/.exec(src) ?? [];
+  const integrity = /\bintegrity="([^"]+)"/.exec(tag)?.[1];
+  const fix = 'node scripts/check-package.mjs --update-readme writes the right tag';
+  if (version !== manifest.version) problem('README CDN', `README.md loads ${src}: version ${version}, but package.json says ${manifest.version} (${fix})`);
+  if (!path || !inTarball(path)) problem('README CDN', `README.md loads ${src}: ${path} is not in the tarball`);
+  else if (integrity !== integrityOf(path)) problem('README CDN', `README.md loads ${path} with integrity="${integrity ?? ''}", but the built file's is ${integrityOf(path)} (${fix})`);
+  if (!/\bcrossorigin="anonymous"/.test(tag)) problem('README CDN', `README.md loads ${src} without crossorigin="anonymous" (integrity needs a CORS request)`);
+}
+
 const EXAMPLES = 5;
 let count = 0;
 for (const texts of problems.values()) {
@@ -167,6 +236,7 @@ const verdict = count === 0 ? 'OK' : `${count} problem${count === 1 ? '' : 's'}`
 console.log(
   `check-package: ${verdict}: ${tarball.name}@${tarball.version}, ${tarball.entryCount} files, ${formatBytes(tarball.size)} packed, ${formatBytes(tarball.unpackedSize)} unpacked; ` +
     `${targets.length - targets.filter(([, target]) => !target.includes('*') && !inTarball(target)).length}/${targets.length} entry targets, ` +
-    `${shippedManifestPaths}/${manifestPaths.length} custom-elements.json paths (${manifestSummary}), ${maps} source maps, ${sideEffects.length} sideEffects patterns checked`,
+    `${shippedManifestPaths}/${manifestPaths.length} custom-elements.json paths (${manifestSummary}) with ${manifestReferences} module references and ${manifestDefinitions} tag definitions, ` +
+    `${maps} source maps, ${sideEffects.length} sideEffects patterns, ${cdnTags.length} README CDN tag${cdnTags.length === 1 ? '' : 's'} checked`,
 );
 process.exitCode = count === 0 ? 0 : 1;

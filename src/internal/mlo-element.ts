@@ -11,6 +11,13 @@ import { ON_SERVER } from './environment.js';
 import { HostContextController } from './host-context.js';
 import { dropUnhydratedServerRender, hydrateOnlyIf, sameLocaleAsServer } from './hydration.js';
 
+/**
+ * What every element has. `theme` is read from the element or from its nearest ancestor that has it
+ * (across shadow roots), as `lang` is, so it is an attribute without a property.
+ *
+ * @attribute {'light' | 'dark'} theme - Forces the light or the dark theme. Without it, here or on an
+ *   ancestor (`<html theme="dark">`), the element follows the reader's `prefers-color-scheme`.
+ */
 export abstract class MloElement extends LitElement {
   /**
    * Keeps the last good copy of the feed in the reader's localStorage, shown on a later visit when the

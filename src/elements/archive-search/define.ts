@@ -5,3 +5,6 @@ import { MloArchiveSearch } from './archive-search.js';
 defineElement(TAG_NAMES.archiveSearch, MloArchiveSearch);
 
 export { MloArchiveSearch };
+// Its events' types, so that importing this entry alone types them in GlobalEventHandlersEventMap
+// (src/events.ts declares them there), as importing the root entry does.
+export type { MloEventMap } from '../../events.js';

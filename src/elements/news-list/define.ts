@@ -7,3 +7,6 @@ import { MloNewsList } from './news-list.js';
 defineElement(TAG_NAMES.newsList, MloNewsList);
 
 export { MloNewsList };
+// Its events' types, so that importing this entry alone types them in GlobalEventHandlersEventMap
+// (src/events.ts declares them there), as importing the root entry does.
+export type { MloEventMap } from '../../events.js';
