@@ -42,13 +42,9 @@ await build({
   platform: 'node',
   external: ['lit', 'lit/*', '@lit-labs/ssr', '@lit-labs/ssr/*', 'dompurify'],
 });
-await build({
-  ...common,
-  entryPoints: [`${root}test/ssr/client.ts`],
-  outfile: `${out}client.js`,
-  platform: 'browser',
-  conditions: ['development'],
-});
+for (const name of ['client', 'client-plain']) {
+  await build({ ...common, entryPoints: [`${root}test/ssr/${name}.ts`], outfile: `${out}${name}.js`, platform: 'browser', conditions: ['development'] });
+}
 
 const feedText = await readFile(FEED_FILE, 'utf8');
 const feed = JSON.parse(feedText);
@@ -81,12 +77,12 @@ try {
   });
   page.on('pageerror', (error) => consoleProblems.push(`uncaught: ${error.message}`));
   // The page's origin, and the demo feed's own for its images; any other request is refused (and logged, so it fails the console check).
-  await page.route('**', async (route) => {
+  await context.route('**', async (route) => {
     const { origin, pathname } = new URL(route.request().url());
     if (origin !== ORIGIN && origin !== IMAGE_ORIGIN) return route.abort();
     requests.set(pathname, (requests.get(pathname) ?? 0) + 1);
     if (pathname === '/') return route.fulfill({ contentType: 'text/html; charset=utf-8', body: pageHtml });
-    if (pathname === '/client.js') return route.fulfill({ contentType: 'text/javascript', body: await readFile(`${out}client.js`) });
+    if (pathname === '/client.js' || pathname === '/client-plain.js') return route.fulfill({ contentType: 'text/javascript', body: await readFile(`${out}${pathname.slice(1)}`) });
     if (pathname === FEED_PATH) {
       await feedReleased;
       return route.fulfill({ contentType: 'application/feed+json', body: feedText });
@@ -97,8 +93,8 @@ try {
   await page.goto(`${ORIGIN}/`);
 
   /** Per element: its box, the text a reader sees in it (shadow and slotted), and whether it is defined. */
-  const snapshot = () =>
-    page.evaluate(() => {
+  const snapshot = (tab = page) =>
+    tab.evaluate(() => {
       const visibleText = (host) => {
         const texts = [];
         const walk = (node) => {
@@ -127,9 +123,9 @@ try {
 
   const before = await snapshot();
   const ids = Object.keys(before);
-  check(ids.length === 10 && ids.every((id) => before[id].hasShadow && !before[id].defined), 'before the script: every element has its declarative shadow root, none is defined', ids.join(', '));
+  check(ids.length === 11 && ids.every((id) => before[id].hasShadow && !before[id].defined), 'before the script: every element has its declarative shadow root, none is defined', ids.join(', '));
   /** The titles a list shows, in order. */
-  const listTitles = (id) => page.evaluate((listId) => [...document.getElementById(listId).shadowRoot.querySelectorAll('[part~="item"]')].map((item) => item.querySelector('mlo-article-card')?.shadowRoot?.querySelector('[part~="title"]')?.textContent.trim() ?? ''), id);
+  const listTitles = (id, tab = page) => tab.evaluate((listId) => [...document.getElementById(listId).shadowRoot.querySelectorAll('[part~="item"]')].map((item) => item.querySelector('mlo-article-card')?.shadowRoot?.querySelector('[part~="title"]')?.textContent.trim() ?? ''), id);
   const titles = await listTitles('list-data');
   // A title, or the start of a summary cut to a title ("…").
   const inFeed = (title) => feed.items.some((item) => Object.values(item).some((text) => typeof text === 'string' && text.includes(title.replace(/…$/, ''))));
@@ -162,6 +158,8 @@ try {
       'breadcrumb-data': keep('breadcrumb-data', '[part~="expand-button"]'),
       'list-src': keep('list-src', '[part~="skeleton"]'),
       'list-sr': keep('list-sr', '[part~="item"]'),
+      'search-data': keep('search-data', 'input[type="search"]'),
+      search: keep('search', 'input[type="search"]'),
     };
     window.layoutShifts = [];
     new PerformanceObserver((list) => window.layoutShifts.push(...list.getEntries().map((entry) => entry.value))).observe({ type: 'layout-shift' });
@@ -231,6 +229,24 @@ try {
   check(true, 'the search lists results for what is typed');
 
   check(consoleProblems.length === 0, 'no hydration error, uncaught error or Lit warning', consoleProblems.join(' | '));
+
+  // Without the hydration support (as with the script-tag bundle, whose Lit has none): rendered over the server's HTML, not beside it.
+  const plain = await context.newPage();
+  const plainProblems = [];
+  plain.on('console', (message) => {
+    if (['warning', 'error'].includes(message.type()) && !message.text().startsWith('Lit is in dev mode')) plainProblems.push(message.text());
+  });
+  plain.on('pageerror', (error) => plainProblems.push(error.message));
+  await plain.goto(`${ORIGIN}/`);
+  const plainBefore = await snapshot(plain);
+  await plain.addScriptTag({ url: '/client-plain.js', type: 'module' });
+  await plain.waitForFunction(() => [...document.querySelectorAll('main [id]')].every((el) => customElements.get(el.localName) && el.hasUpdated), undefined, { timeout: 10_000 });
+  await plain.evaluate(() => Promise.all([...document.querySelectorAll('main [id]')].map((el) => el.updateComplete)));
+  const plainAfter = await snapshot(plain);
+  const plainMoved = ids.filter((id) => id !== 'list-src' && ['y', 'height'].some((key) => Math.abs(plainAfter[id].box[key] - plainBefore[id].box[key]) > 0.5));
+  check(JSON.stringify(await listTitles('list-data', plain)) === JSON.stringify(titles) && plainMoved.length === 0 && plainProblems.length === 0,
+    'without hydration support: each element renders over its server HTML (nothing doubled, nothing moved, no error)', [...plainMoved, ...plainProblems].join(' | '));
+  await plain.close();
 } catch (error) {
   // A step that never came (an element that did not hydrate, a result that never showed): say what the page said.
   check(false, `the check stopped: ${error.message.split('\n')[0]}`, consoleProblems.join(' | '));

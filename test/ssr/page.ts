@@ -41,6 +41,7 @@ export function page(feed: JsonFeed): TemplateResult {
     <mlo-office-contact id="contact-embedded"></mlo-office-contact>
     <mlo-office-contact id="contact-own"><p>${OWN_CONTACT}</p></mlo-office-contact>
     <h2>From src</h2>
+    <mlo-archive-search id="search-data" data-ssr-feed action="/search" .feed=${feed}></mlo-archive-search>
     <mlo-archive-search id="search" src=${FEED_PATH} action="/search" label="Search our content"></mlo-archive-search>
     <mlo-news-list id="list-src" src=${FEED_PATH} limit="3"></mlo-news-list>
   </main>`;
