@@ -37,12 +37,13 @@ export function dropUnhydratedServerRender(host: LitElement, hadServerRender: bo
 
 /**
  * For the first `update()`, before LitElement's: keeps the server's nodes for hydration only when
- * `canHydrate` (the first render is the server's); otherwise the first render starts afresh.
+ * `canHydrate()` (the first render is the server's); otherwise the first render starts afresh.
+ * `canHydrate` runs only for an element that was server-rendered.
  */
-export function hydrateOnlyIf(host: LitElement, canHydrate: boolean): void {
+export function hydrateOnlyIf(host: LitElement, canHydrate: () => boolean): void {
   const marked = host as LitElement & HydrationMark;
   const root = host.shadowRoot;
-  if (!marked._$needsHydration || canHydrate || !root) return;
+  if (!marked._$needsHydration || !root || canHydrate()) return;
   marked._$needsHydration = false;
   renderAfresh(host, root);
 }

@@ -45,7 +45,7 @@ export abstract class MloElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     // The server rendered in the element's own `lang`: in another language of the page, the browser renders afresh.
-    if (!this.hasUpdated) hydrateOnlyIf(this, sameLocaleAsServer(this));
+    if (!this.hasUpdated) hydrateOnlyIf(this, () => sameLocaleAsServer(this));
     super.update(changed);
   }
 

@@ -179,8 +179,8 @@ export class MloBreadcrumb extends MloElement {
     if (!this.hasUpdated) {
       // The server rendered the path from `src` or `feed` alone (a slot without them): the browser
       // hydrates it when it renders the same, with no children to read (MloElement checks the language).
-      const fromFeed = this.lightCrumbs.length === 0 && (Boolean(this.src?.trim()) || this.feed !== undefined);
-      hydrateOnlyIf(this, fromFeed && this.shadowRoot?.querySelector('slot') == null);
+      const fromFeed = () => this.lightCrumbs.length === 0 && (Boolean(this.src?.trim()) || this.feed !== undefined);
+      hydrateOnlyIf(this, () => fromFeed() && this.shadowRoot?.querySelector('slot') == null);
     }
     super.update(changed);
   }

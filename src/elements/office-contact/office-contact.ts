@@ -240,7 +240,7 @@ export class MloOfficeContact extends MloElement {
   protected override update(changed: PropertyValues<this>): void {
     // The server rendered its data inside a slot, for children it could not see; the browser renders
     // its own (the slot only for children it has read), so it starts afresh rather than hydrating.
-    if (!this.hasUpdated) hydrateOnlyIf(this, false);
+    if (!this.hasUpdated) hydrateOnlyIf(this, () => false);
     super.update(changed);
   }
 
