@@ -1,54 +1,49 @@
 /**
  * The one sanitiser for feed `content_html`, shared by every element that renders an article body.
  *
- * DOMPurify with an explicit allow-list (text, links, lists, figures, images, tables, headings,
- * quotes), returning a DOM fragment (`RETURN_DOM_FRAGMENT`) so no string ever reaches `innerHTML`.
- * Every `href`/`src`/`cite` passes through `safeUrl` (http(s) or relative, resolved against the
- * feed's address). Results are cached per item: content is sanitised once, then cloned.
+ * Two engines, one policy. Where the browser has the HTML Sanitizer API (`Document.parseHTML` with a
+ * `Sanitizer`), it sanitises, synchronously (./sanitize-native.ts); elsewhere DOMPurify does, loaded on
+ * first need by `import()` (./sanitize-dompurify.ts, `loadSanitizer`), so pages with the native API never
+ * download it. Both read the same tables (./sanitize-policy.ts: `ALLOWED_TAGS`, `ALLOWED_ATTR`, what is
+ * dropped with its content, what is kept for the post-pass), parse the same text and return the same
+ * kind of inert `<body>`; everything else is done here, once, for both (docs/sanitizing.md):
  *
- * Bodies as real feeds write them (see "Article bodies" in docs/feed-format.md):
- * - an embedded video (`<iframe>`, `<video>`, `<object>`, `<embed>` with a usable http(s) source)
- *   becomes a paragraph with a link to it, "Video: youtube.com": the watch page for YouTube and
- *   Vimeo players, else the embed's own address. No frame is ever kept;
- * - tracking pixels (images at most 1x1 by attribute or style) are dropped;
- * - every link follows `linkTarget` (src/internal/links.ts): the feed's own `target` is dropped, the
- *   element's `target` (if any) is written, with `rel="noopener noreferrer"`;
- * - a body past `BODY_LIMITS` is cut (or, too deep, flattened to its text) and ends with a note.
+ * - before parsing: the body is cut to `BODY_LIMITS`, formatting tags are renamed (no reconstruction
+ *   bomb) and embedded players are renamed to carriers the native sanitiser keeps (`CARRIERS`);
+ * - after sanitising, the post-pass: attribute values checked by one rule (DOMPurify's, so both engines
+ *   agree), renames undone, the element and depth limits, an embedded video (`<iframe>`, `<video>`,
+ *   `<object>`, `<embed>` with a usable http(s) source) becomes a paragraph with a link to it, "Video:
+ *   youtube.com" (the watch page for YouTube and Vimeo players, else the embed's own address), tracking
+ *   pixels (images at most 1x1 by attribute or style) are dropped, every `href`/`src`/`cite` passes
+ *   `safeUrl` (http(s) or relative, resolved against the feed's address), every link follows
+ *   `linkTarget` (src/internal/links.ts), and a body past a limit ends with a note.
  *
- * Trusted Types: DOMPurify parses through `DOMParser`, a Trusted Types sink, using its own policy
- * named `dompurify` (an identity `createHTML` kept inside DOMPurify's closure, used only to build an
- * inert document). Pages that enforce `require-trusted-types-for 'script'` with a `trusted-types`
- * allow-list must list `dompurify` beside `mlo-widgets` and `lit-html`. If the page forbids it,
- * `sanitizeHtml` throws and the caller shows the plain text of the body instead: never a blank box.
+ * Results are DocumentFragments (no string ever reaches `innerHTML`), cached per item: content is
+ * sanitised once, then cloned.
+ *
+ * Trusted Types: the native path needs no policy (`parseHTML` is not a sink). The DOMPurify path
+ * parses through DOMPurify's own `dompurify` policy; where the page forbids it, `sanitizeHtml` throws
+ * and the caller shows the plain text of the body instead: never a blank box.
  */
-import DOMPurify, { type Config } from 'dompurify';
 import type { FeedItem } from '../feed/types.js';
 import { safeUrl } from '../feed/urls.js';
 import { articleCardMessages } from '../i18n/messages/article-card.js';
 import { applyLinkTarget } from './links.js';
+import { domAccess, type Dom } from './sanitize-dom.js';
+import { hasNativeSanitizer, nativeFilter } from './sanitize-native.js';
+import {
+  ALLOWED_ATTR,
+  ALLOWED_TAGS,
+  ALLOWED_VALUE,
+  CARRIER_MARK,
+  CARRIERS,
+  FORMATTING_TAGS,
+  PREPARE_ATTR,
+  RENAMED_PREFIX,
+  type BodyFilter,
+} from './sanitize-policy.js';
 
-/** Elements an article body may contain. Everything else is removed (its text is kept, except for the FORBID_CONTENTS defaults such as script and style). */
-export const ALLOWED_TAGS: readonly string[] = [
-  // Text and structure
-  'p', 'br', 'hr', 'div', 'span', 'section', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'b', 'strong', 'i', 'em', 'u', 's', 'small', 'sub', 'sup', 'mark', 'abbr', 'cite', 'q', 'dfn',
-  'code', 'pre', 'kbd', 'samp', 'var', 'time', 'del', 'ins', 'bdi', 'wbr',
-  // Links, quotes, lists
-  'a', 'blockquote', 'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  // Figures and images
-  'figure', 'figcaption', 'img',
-  // Tables
-  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'colgroup', 'col',
-];
-
-/**
- * Attributes kept on those elements. No `style`, `class`, `id`, `on*`, `srcset` or `data-*`, and no
- * `target`: a link's target is the element's, never the feed's (`linkTarget`).
- */
-export const ALLOWED_ATTR: readonly string[] = [
-  'href', 'src', 'alt', 'title', 'width', 'height', 'lang', 'dir', 'cite', 'datetime',
-  'colspan', 'rowspan', 'scope', 'headers', 'abbr', 'start', 'reversed', 'type',
-];
+export { ALLOWED_ATTR, ALLOWED_TAGS } from './sanitize-policy.js';
 
 /**
  * How much of one article body is read and shown (documented in docs/feed-format.md, "Article
@@ -63,10 +58,11 @@ export const BODY_LIMITS = {
   /** Characters (UTF-16 code units) of `content_html` read; the rest is cut before parsing. */
   maxCharacters: 50_000,
   /**
-   * Elements kept, in document order. The HTML is cut before it is parsed, at the tag that would open
-   * one element more (every `<` followed by a letter counts, wherever it is, even inside an attribute
-   * value) or at the tag, end tag or comment past `2 x maxElements` of them, so the browser's parser
-   * never sees more; what the parser adds by itself (a `<tbody>`) is cut after parsing.
+   * Elements kept, in document order (an element replaced by its content, or removed, does not
+   * count). The HTML is cut before it is parsed, at the tag that would open one element more (every
+   * `<` followed by a letter counts, wherever it is, even inside an attribute value) or at the tag,
+   * end tag or comment past `2 x maxElements` of them, so the browser's parser never sees more; what
+   * the parser adds by itself (a `<tbody>`) is cut after parsing.
    */
   maxElements: 500,
   /** Nesting levels kept (a top-level paragraph is level 1); an element deeper is replaced by its text. */
@@ -92,128 +88,102 @@ interface SanitizeOptions extends BodyOptions {
 
 /** Attributes holding a URL: each passes `safeUrl` or is removed. */
 const URL_ATTRIBUTES = ['href', 'src', 'cite'] as const;
-
-const CONFIG: Config & { RETURN_DOM_FRAGMENT: true } = {
-  // `body` is the root DOMPurify walks (its children become the fragment). Not allowed, DOMPurify would
-  // remove it the way it removes any element: after a deep copy of its content, thrown away, every call.
-  ALLOWED_TAGS: [...ALLOWED_TAGS, 'body'],
-  ALLOWED_ATTR: [...ALLOWED_ATTR],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  // Only http(s) and relative URLs survive DOMPurify's own check too; safeUrl then resolves them.
-  ALLOWED_URI_REGEXP: /^(?:https?:|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
-  RETURN_DOM_FRAGMENT: true,
-};
+const KEPT_TAGS = new Set(ALLOWED_TAGS);
+const PREPARE_ONLY_ATTR = PREPARE_ATTR.filter((name) => !ALLOWED_ATTR.includes(name));
 
 /**
- * The HTML parser's formatting elements (except `a`), which it reopens after every paragraph that
- * closes them unclosed ("reconstruct the active formatting elements"): 1,000 unclosed `<b>`s with
- * distinct attributes then 500 paragraphs make 500,000 elements and block the page for minutes. Before
- * parsing they are renamed to `mlo-fmt-*` (plain elements, which the parser never reopens) and named
- * back before DOMPurify sees them. `a` stays: the parser keeps at most one open `a` per table cell.
- * Matched wherever they appear (inside an attribute value too: restored there as well). A tag name ends
- * at whitespace, `/` or `>` (CR is read as LF), so nothing else can be a `<b>` to the parser.
+ * The renames made before parsing (`FORMATTING_TAGS`, `CARRIERS`), matched wherever they appear (in
+ * an attribute value or a text too: undone there by `decode`). A tag name ends at whitespace, `/` or
+ * `>` (CR is read as LF), so nothing else can be one of these tags to the parser. `shadowrootmode`
+ * is renamed too, so no `<template>` can become a declarative shadow root in `Document.parseHTML`.
  */
-const FORMATTING_TAG = /<(\/?)(b|big|code|em|font|i|nobr|s|small|strike|strong|tt|u)(?=[\t\n\f\r />]|$)/gi;
-const RENAMED_PREFIX = 'mlo-fmt-';
-const RENAMED_TAG = /<(\/?)mlo-fmt-/g;
+const ENCODED = new RegExp(`<(\\/?)(${[...FORMATTING_TAGS, ...Object.keys(CARRIERS)].join('|')})(?=[\\t\\n\\f\\r />]|$)|shadowrootmode`, 'gi');
+const DECODED = new RegExp(
+  `<(\\/?)${RENAMED_PREFIX}|<(\\/?)(?:${Object.values(CARRIERS).join('|')}) ${CARRIER_MARK}(${Object.keys(CARRIERS).join('|')})|mlo-shadowrootmode`,
+  'gi',
+);
+const SHADOW_ROOT_MODE = 'shadowrootmode';
+const RENAMED_SHADOW_ROOT_MODE = `mlo-${SHADOW_ROOT_MODE}`;
+const FORMATTING = new Set(FORMATTING_TAGS);
+
+function encode(html: string): string {
+  return html.replace(ENCODED, (match: string, slash: string | undefined, name: string | undefined) => {
+    if (name === undefined) return RENAMED_SHADOW_ROOT_MODE;
+    const lower = name.toLowerCase();
+    if (FORMATTING.has(lower)) return `<${slash ?? ''}${RENAMED_PREFIX}${name}`;
+    const carrier = CARRIERS[lower as keyof typeof CARRIERS];
+    // `</embed>` is ignored by the parser, as is `</img>`: left as written.
+    if (lower === 'embed' && slash) return match;
+    return `<${slash ?? ''}${carrier} ${CARRIER_MARK}${name}`;
+  });
+}
+
+function decode(value: string): string {
+  if (!value.includes(RENAMED_PREFIX) && !value.includes(CARRIER_MARK) && !value.includes(RENAMED_SHADOW_ROOT_MODE)) return value;
+  return value.replace(DECODED, (match: string, fmtSlash: string | undefined, slash: string | undefined, name: string | undefined) => {
+    if (fmtSlash !== undefined) return `<${fmtSlash}`;
+    if (name !== undefined) return `<${slash ?? ''}${name}`;
+    return match.length === RENAMED_SHADOW_ROOT_MODE.length ? SHADOW_ROOT_MODE : match;
+  });
+}
+
 /**
  * What the parser reads as a tag or a comment: `<` then a letter (an element), `/` (an end tag), `!`
  * (a comment, a doctype) or `?` (a bogus comment). Every node of a body but its text comes from one.
  */
 const TAG = /<[a-z/!?]/gi;
-/** An element with more attributes than this is copied with only the allowed ones before DOMPurify sees it (which would take seconds for 15,000). */
-const MAX_ATTRIBUTES = 64;
-const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
+/** A start tag's name as the HTML tokenizer reads it (then lower-cased, ASCII only). */
+const TAG_NAME = /<([a-z][^\t\n\f\r />]*)/gi;
+
+/** The tag names written in `html`, as the parser names the elements it makes of them. */
+function tagNames(html: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of html.matchAll(TAG_NAME)) {
+    names.add((match[1] ?? '').replace(/[A-Z]+/g, (upper) => upper.toLowerCase()).replace(/\0/g, '\uFFFD'));
+  }
+  return names;
+}
 
 /** Elements whose contents are not text a reader sees (their text is not kept when a body is flattened). */
-const HIDDEN_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'noembed', 'noframes', 'xmp', 'plaintext', 'title', 'textarea', 'select', 'svg', 'math', 'video', 'audio', 'object', 'embed', 'head']);
+const HIDDEN_CONTENT = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'noembed', 'noframes', 'xmp', 'plaintext', 'title', 'textarea', 'select', 'svg', 'math', 'video', 'audio', 'object', 'applet', 'embed', 'head']);
 /** Elements that end a line: their text is kept apart from the next when a body is flattened. */
 const BLOCKS = new Set(['p', 'div', 'br', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'caption', 'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'aside', 'nav', 'figure', 'figcaption', 'table', 'ul', 'ol', 'dl', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 /** `type`s of an `<object>`/`<embed>` that is a video (no type: assumed to be one). */
 const VIDEO_TYPE = /^\s*(?:video\/|application\/(?:x-shockwave-flash|x-mpegurl|vnd\.apple\.mpegurl|dash\+xml)\b)/i;
 
-/** What one (synchronous) sanitize call needs in its hooks. */
-interface Call {
-  readonly base: string | undefined;
-  readonly target: string | null | undefined;
-  readonly videoLabel: string;
-  /** The body was parsed and prepared (false when Trusted Types kept DOMPurify from parsing). */
-  prepared: boolean;
-  /** A limit cut or flattened the body. */
-  shortened: boolean;
-}
-let call: Call | undefined;
-
 /**
- * DOM reads and writes through the prototypes: a `<form>` in the inert document shadows its own
- * properties with its controls (`<input name="parentNode">`), which must not steer the walk.
+ * DOMPurify's rule for an attribute's value (3.5, `_sanitizeAttributes`), applied by the post-pass on
+ * both paths so that the native one keeps exactly what DOMPurify keeps: the value is trimmed (except
+ * `value`); one that could close a raw-text element or a comment, or holds `/>`, goes; `alt`, `title`
+ * (and the prepare-only `name`, `value`, `style`) may hold any other text; every other attribute must
+ * pass `ALLOWED_VALUE`, except a `data:` source of an image or a video (which `safeUrl` then refuses).
  */
-interface Dom {
-  parent(node: Node): Node | null;
-  next(node: Node): Node | null;
-  first(node: Node): Node | null;
-  nodeType(node: Node): number;
-  name(element: Element): string;
-  namespace(element: Element): string | null;
-  attribute(element: Element, name: string): string | null;
-  attributes(element: Element): Attr[];
-  attributeCount(element: Element): number;
-  attributeNames(element: Element): string[];
-  select(element: Element, selectors: string): Element[];
-  remove(node: Node): void;
-  replace(node: Node, replacement: Node): void;
-}
-let dom: Dom | undefined;
+const VALUE_BREAKOUT = /((--!?|])>)|<\/(style|script|title|xmp|textarea|noscript|iframe|noembed|noframes)/i;
+const TEXT_ATTRIBUTES = new Set(['alt', 'title', 'name', 'value', 'style']);
+const DATA_URI_TAGS = new Set(['audio', 'video', 'img', 'source', 'image', 'track']);
+// eslint-disable-next-line no-control-regex -- DOMPurify's ATTR_WHITESPACE: every control character counts as space.
+const ATTRIBUTE_WHITESPACE = /[\u0000-\u0020\u00A0\u1680\u180E\u2000-\u2029\u205F\u3000]/g;
+let formElement: HTMLFormElement | undefined;
 
-type Unbound = (this: unknown, ...args: unknown[]) => unknown;
-
-function domAccess(): Dom {
-  if (dom) return dom;
-  const own = (proto: object, key: string, kind: 'get' | 'value'): Unbound => {
-    const descriptor = Object.getOwnPropertyDescriptor(proto, key);
-    const found: unknown = descriptor ? Reflect.get(descriptor, kind) : undefined;
-    if (typeof found !== 'function') throw new Error(`No ${key} on the DOM prototypes`);
-    return found as Unbound;
-  };
-  const parentNode = own(Node.prototype, 'parentNode', 'get');
-  const nextSibling = own(Node.prototype, 'nextSibling', 'get');
-  const firstChild = own(Node.prototype, 'firstChild', 'get');
-  const nodeType = own(Node.prototype, 'nodeType', 'get');
-  const removeChild = own(Node.prototype, 'removeChild', 'value');
-  const replaceChild = own(Node.prototype, 'replaceChild', 'value');
-  const localName = own(Element.prototype, 'localName', 'get');
-  const namespaceURI = own(Element.prototype, 'namespaceURI', 'get');
-  const attributes = own(Element.prototype, 'attributes', 'get');
-  const getAttribute = own(Element.prototype, 'getAttribute', 'value');
-  const getAttributeNames = own(Element.prototype, 'getAttributeNames', 'value');
-  const querySelectorAll = own(Element.prototype, 'querySelectorAll', 'value');
-  dom = {
-    parent: (node) => parentNode.call(node) as Node | null,
-    next: (node) => nextSibling.call(node) as Node | null,
-    first: (node) => firstChild.call(node) as Node | null,
-    nodeType: (node) => nodeType.call(node) as number,
-    name: (element) => localName.call(element) as string,
-    namespace: (element) => namespaceURI.call(element) as string | null,
-    attribute: (element, name) => getAttribute.call(element, name) as string | null,
-    attributes: (element) => [...(attributes.call(element) as NamedNodeMap)],
-    attributeCount: (element) => (attributes.call(element) as NamedNodeMap).length,
-    attributeNames: (element) => getAttributeNames.call(element) as string[],
-    select: (element, selectors) => [...(querySelectorAll.call(element, selectors) as NodeListOf<Element>)],
-    remove(node) {
-      const parent = parentNode.call(node) as Node | null;
-      if (parent) removeChild.call(parent, node);
-    },
-    replace(node, replacement) {
-      const parent = parentNode.call(node) as Node | null;
-      if (parent) replaceChild.call(parent, replacement, node);
-    },
-  };
-  return dom;
-}
-
-function restoreRenamed(value: string): string {
-  return value.includes(RENAMED_PREFIX) ? value.replace(RENAMED_TAG, '<$1') : value;
+function checkAttributes(d: Dom, element: Element): void {
+  const tag = d.name(element);
+  for (const name of d.attributeNames(element)) {
+    const written = d.attribute(element, name) ?? '';
+    const value = name === 'value' ? written : written.trim();
+    let kept = !VALUE_BREAKOUT.test(value) && !value.includes('/>');
+    if (kept && name === 'name') {
+      formElement ??= document.createElement('form');
+      kept = !(value in document) && !(value in formElement);
+    }
+    if (kept && !TEXT_ATTRIBUTES.has(name)) {
+      kept =
+        ALLOWED_VALUE.test(value.replace(ATTRIBUTE_WHITESPACE, '')) ||
+        ((name === 'src' || name === 'href') && value.startsWith('data:') && DATA_URI_TAGS.has(tag)) ||
+        value === '';
+    }
+    if (!kept) element.removeAttribute(name);
+    else if (value !== written || value !== decode(value)) element.setAttribute(name, decode(value));
+  }
 }
 
 /** The HTML that is parsed: at most `maxCharacters`, cut before the tag past the element or tag budget. */
@@ -291,23 +261,36 @@ export function videoPage(address: string): string {
   return url.href;
 }
 
+
+type Player = 'iframe' | 'object' | 'embed' | 'video';
+
+/** The embedded player `element` is (through its carrier), if it is one. */
+function playerOf(d: Dom, element: Element, name: string): Player | undefined {
+  if (name === 'video') return 'video';
+  for (const player of ['iframe', 'object', 'embed'] as const) {
+    if (name === CARRIERS[player] && d.attribute(element, `${CARRIER_MARK}${player}`) !== null) return player;
+  }
+  return undefined;
+}
+
+const INNER_SOURCES = `param, source, ${CARRIERS.embed}[${CARRIER_MARK}embed]`;
+
 /** The http(s) address of an embedded video, or `undefined` (no usable source, or an object that is not a video). */
-function videoSource(d: Dom, element: Element, name: string, base: string | undefined): string | undefined {
+function videoSource(d: Dom, element: Element, player: Player, base: string | undefined): string | undefined {
   const candidates: (string | null)[] = [];
   const type = d.attribute(element, 'type');
-  if ((name === 'object' || name === 'embed') && type !== null && !VIDEO_TYPE.test(type)) return undefined;
-  if (name === 'iframe') {
+  if ((player === 'object' || player === 'embed') && type !== null && !VIDEO_TYPE.test(type)) return undefined;
+  if (player === 'iframe') {
     // Lazy-loading plugins leave `src` blank and keep the address in data-src.
     candidates.push(d.attribute(element, 'src'), d.attribute(element, 'data-src'), d.attribute(element, 'data-lazy-src'));
-  } else if (name === 'object') {
+  } else if (player === 'object') {
     candidates.push(d.attribute(element, 'data'));
   } else {
     candidates.push(d.attribute(element, 'src'));
   }
-  if (name === 'object' || name === 'video') {
-    for (const inner of d.select(element, 'param, embed, source')) {
-      const innerName = d.name(inner);
-      if (innerName === 'param') {
+  if (player === 'object' || player === 'video') {
+    for (const inner of d.select(element, INNER_SOURCES)) {
+      if (d.name(inner) === 'param') {
         if (/^(?:movie|src)$/i.test(d.attribute(inner, 'name') ?? '')) candidates.push(d.attribute(inner, 'value'));
       } else {
         candidates.push(d.attribute(inner, 'src'));
@@ -315,18 +298,19 @@ function videoSource(d: Dom, element: Element, name: string, base: string | unde
     }
   }
   for (const candidate of candidates) {
-    const url = candidate ? safeUrl(candidate, base) : undefined;
+    const url = candidate ? safeUrl(decode(candidate), base) : undefined;
     if (url) return url;
   }
   return undefined;
 }
 
 /** "Video: youtube.com", a paragraph linking the video's page. */
-function videoParagraph(doc: Document, source: string, label: string): HTMLParagraphElement {
+function videoParagraph(doc: Document, source: string, label: string, target: string | null | undefined): HTMLParagraphElement {
   const page = videoPage(source);
   const paragraph = doc.createElement('p');
   const link = doc.createElement('a');
   link.setAttribute('href', page);
+  applyLinkTarget(link, target);
   link.textContent = `${label} ${new URL(page).hostname.replace(/^www\./, '')}`;
   paragraph.append(link);
   return paragraph;
@@ -354,7 +338,7 @@ function visibleText(d: Dom, doc: Document, element: Element): string {
       else if (!walker.parentNode() || walker.currentNode === element) break;
     }
   }
-  return restoreRenamed(parts.join(''));
+  return decode(parts.join(''));
 }
 
 /** A renamed formatting element (`mlo-fmt-b`) as what it was (`b`), with its attributes and children. */
@@ -369,147 +353,146 @@ function restoreElement(d: Dom, doc: Document, element: Element, name: string): 
   return restored;
 }
 
-/** A copy of `element` with only the allowed attributes (DOMPurify would remove the others, one at a time). */
-function copyWithAllowedAttributes(d: Dom, doc: Document, element: Element, name: string): Element {
-  const copy = doc.createElement(name);
-  for (const attribute of ALLOWED_ATTR) {
-    const value = d.attribute(element, attribute);
-    if (value !== null) copy.setAttribute(attribute, restoreRenamed(value));
+/** What one sanitize call needs in its post-pass. */
+interface Call {
+  readonly base: string | undefined;
+  readonly target: string | null | undefined;
+  readonly videoLabel: string;
+  /** A limit cut or flattened the body. */
+  shortened: boolean;
+}
+
+/** The URL gate and the link rule, on an element that stays: `false` when it goes after all (an image with no usable address). */
+function gate(element: Element, name: string, state: Call): boolean {
+  for (const attribute of URL_ATTRIBUTES) {
+    const value = element.getAttribute(attribute);
+    if (value === null) continue;
+    const url = safeUrl(value, state.base);
+    if (url) element.setAttribute(attribute, url);
+    else element.removeAttribute(attribute);
   }
-  for (let child = d.first(element); child; child = d.first(element)) copy.appendChild(child);
-  d.replace(element, copy);
-  return copy;
+  for (const attribute of PREPARE_ONLY_ATTR) element.removeAttribute(attribute);
+  if (name === 'a') applyLinkTarget(element, state.target);
+  if (name === 'img') {
+    if (!element.hasAttribute('src')) return false;
+    element.setAttribute('loading', 'lazy');
+    element.setAttribute('decoding', 'async');
+    // An image the author did not describe is treated as decorative rather than read out as a file name.
+    if (!element.hasAttribute('alt')) element.setAttribute('alt', '');
+  }
+  // `type` is kept for list numbering ("a", "i") only.
+  if (name !== 'ol' && name !== 'ul') element.removeAttribute('type');
+  return true;
 }
 
 /**
- * Runs once per sanitize call, on the parsed body before DOMPurify walks it: enforces `maxElements`
- * and `maxDepth`, names renamed formatting elements back, turns embedded videos into links and drops
- * tracking pixels. It only reads and moves nodes of the inert document; DOMPurify then sanitises the
- * result, the links made here included.
+ * The post-pass, on the `<body>` either sanitiser made: checks attribute values (`checkAttributes`),
+ * undoes the renames, enforces `maxElements` and `maxDepth`, turns embedded videos into links, drops
+ * tracking pixels and what was kept only for this pass, and applies the URL gate and the link rule.
+ * It only removes, moves and rewrites nodes the sanitiser kept, and writes the video links itself.
  */
-function prepareBody(root: Node): void {
-  if (!call || call.prepared) return;
-  call.prepared = true;
-  const state = call;
+function finishBody(body: HTMLElement, state: Call): void {
   const d = domAccess();
-  const doc = root.ownerDocument;
-  if (!doc) return;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-  let depth = 0;
+  const doc = body.ownerDocument;
+  for (const element of d.select(body, '*')) checkAttributes(d, element);
+  let depth = 1;
   let elements = 0;
-  /** The next node after the current one and its descendants. */
-  const skip = (): Node | null => {
-    for (;;) {
-      if (walker.nextSibling()) return walker.currentNode;
-      if (!walker.parentNode()) return null;
+  /** The next node after `node` and its descendants, `depth` following it. */
+  const after = (node: Node): Node | null => {
+    for (let current = node; current !== body; ) {
+      const next = d.next(current);
+      if (next) return next;
+      const parent = d.parent(current);
+      if (!parent) return null;
+      current = parent;
       depth -= 1;
     }
+    return null;
   };
-  let node: Node | null = walker.firstChild();
-  if (node) depth = 1;
+  /** Replaces `element` by its children; the walk goes on with the first of them (at the same depth). */
+  const unwrap = (element: Element): Node | null => {
+    const first = d.first(element);
+    const next = first ?? after(element);
+    const parent = d.parent(element);
+    if (parent) for (let child = d.first(element); child; child = d.first(element)) parent.insertBefore(child, element);
+    d.remove(element);
+    return next;
+  };
+  const drop = (element: Element): Node | null => {
+    const next = after(element);
+    d.remove(element);
+    return next;
+  };
+  let node: Node | null = d.first(body);
   while (node) {
-    if (d.nodeType(node) === Node.TEXT_NODE) {
-      const text = node as Text;
-      if (text.data.includes(RENAMED_PREFIX)) text.data = restoreRenamed(text.data);
-      node = skip();
+    if (d.nodeType(node) !== Node.ELEMENT_NODE) {
+      if (d.nodeType(node) === Node.TEXT_NODE) {
+        const text = node as Text;
+        const decoded = decode(text.data);
+        if (decoded !== text.data) text.data = decoded;
+      }
+      node = after(node);
       continue;
     }
     let element = node as Element;
+    if (depth > BODY_LIMITS.maxDepth) {
+      const text = doc.createTextNode(visibleText(d, doc, element));
+      const next = after(element);
+      d.replace(element, text);
+      state.shortened = true;
+      node = next;
+      continue;
+    }
+    let name = d.name(element);
+    if (name.startsWith(RENAMED_PREFIX)) {
+      name = name.slice(RENAMED_PREFIX.length);
+      element = restoreElement(d, doc, element, name);
+    }
+    const player = playerOf(d, element, name);
+    const source = player ? videoSource(d, element, player, state.base) : undefined;
+    if (player && !source) {
+      // Not a video: an object keeps its fallback content, the others go.
+      node = player === 'object' ? unwrap(element) : drop(element);
+      continue;
+    }
+    if (!player && (!KEPT_TAGS.has(name) || (name === 'img' && isPixel(d, element)))) {
+      // Kept for this pass only: a `<param>`, a `<source>`, a restored `<font>`, an `<applet>` of the body's own.
+      node = name === 'param' || name === 'source' || name === 'noembed' || name === 'img' ? drop(element) : unwrap(element);
+      continue;
+    }
     elements += 1;
     if (elements > BODY_LIMITS.maxElements) {
       // This element and everything after it go.
-      for (let current: Node | null = element; current && current !== root; current = d.parent(current)) {
+      for (let current: Node | null = element; current && current !== body; current = d.parent(current)) {
         for (let next = d.next(current); next; next = d.next(current)) d.remove(next);
       }
       d.remove(element);
       state.shortened = true;
       break;
     }
-    if (depth > BODY_LIMITS.maxDepth) {
-      const text = doc.createTextNode(visibleText(d, doc, element));
-      d.replace(element, text);
-      walker.currentNode = text;
-      state.shortened = true;
-      node = skip();
+    if (source) {
+      const paragraph = videoParagraph(doc, source, state.videoLabel, state.target);
+      d.replace(element, paragraph);
+      node = after(paragraph);
       continue;
     }
-    const html = d.namespace(element) === HTML_NAMESPACE;
-    const parsedName = d.name(element);
-    const name = html && parsedName.startsWith(RENAMED_PREFIX) ? parsedName.slice(RENAMED_PREFIX.length) : parsedName;
-    // The attributes' count, not the attributes: the browser makes each Attr object with a linear search.
-    if (d.attributeCount(element) > MAX_ATTRIBUTES) {
-      if (!html) {
-        // SVG or MathML, which DOMPurify removes anyway.
-        node = skip();
-        d.remove(element);
-        continue;
-      }
-      element = copyWithAllowedAttributes(d, doc, element, name);
-      walker.currentNode = element;
-    } else {
-      if (name !== parsedName) {
-        element = restoreElement(d, doc, element, name);
-        walker.currentNode = element;
-      }
-      // By name: reading the Attr objects would make the browser create one per attribute.
-      for (const attribute of d.attributeNames(element)) {
-        const value = d.attribute(element, attribute);
-        const renamed = value?.includes(RENAMED_PREFIX) ? element.getAttributeNode(attribute) : null;
-        if (renamed) renamed.value = restoreRenamed(renamed.value);
-      }
-    }
-    if (name === 'iframe' || name === 'video' || name === 'object' || name === 'embed') {
-      const source = videoSource(d, element, name, state.base);
-      if (source) {
-        const paragraph = videoParagraph(doc, source, state.videoLabel);
-        d.replace(element, paragraph);
-        walker.currentNode = paragraph;
-        node = skip();
-        continue;
-      }
-      // Not a video: DOMPurify removes it (an object keeps its fallback content).
-    }
-    if (name === 'img' && isPixel(d, element)) {
-      node = skip();
-      d.remove(element);
+    if (!gate(element, name, state)) {
+      node = drop(element);
       continue;
     }
-    if (walker.firstChild()) {
+    const first = d.first(element);
+    if (first) {
       depth += 1;
-      node = walker.currentNode;
+      node = first;
     } else {
-      node = skip();
+      node = after(element);
     }
   }
-}
-
-function gateUrlsAndLinks(node: Element): void {
-  for (const name of URL_ATTRIBUTES) {
-    const value = node.getAttribute(name);
-    if (value === null) continue;
-    const url = safeUrl(value, call?.base);
-    if (url) node.setAttribute(name, url);
-    else node.removeAttribute(name);
-  }
-  const tag = node.nodeName.toLowerCase();
-  if (tag === 'a') applyLinkTarget(node, call?.target);
-  if (tag === 'img') {
-    if (!node.hasAttribute('src')) {
-      node.remove();
-      return;
-    }
-    node.setAttribute('loading', 'lazy');
-    node.setAttribute('decoding', 'async');
-    // An image the author did not describe is treated as decorative rather than read out as a file name.
-    if (!node.hasAttribute('alt')) node.setAttribute('alt', '');
-  }
-  // `type` is kept for list numbering ("a", "i") only.
-  if (tag !== 'ol' && tag !== 'ul') node.removeAttribute('type');
 }
 
 /** A link with nothing in it (its pixel or its image dropped) would be an unnamed tab stop: its text, if any, stays. */
-function unwrapEmptyLinks(fragment: DocumentFragment): void {
-  for (const link of fragment.querySelectorAll('a')) {
+function unwrapEmptyLinks(root: ParentNode): void {
+  for (const link of root.querySelectorAll('a')) {
     if (link.textContent.trim() === '' && !link.querySelector('img')) link.replaceWith(...link.childNodes);
   }
 }
@@ -531,39 +514,83 @@ function shortenedNote(doc: Document, options: SanitizeOptions): HTMLParagraphEl
 }
 
 /**
+ * How the DOMPurify file is fetched: a literal `import()`, so bundlers put it in a file of its own.
+ * Replaced by tests to make it fail as a 404 or an offline reader would.
+ */
+export const sanitizerChunk = {
+  load: (): Promise<{ domPurifyFilter: BodyFilter }> => import('./sanitize-dompurify.js'),
+};
+
+let domPurify: BodyFilter | undefined;
+let loading: Promise<void> | undefined;
+
+/** The engine for this call: the browser's own, else DOMPurify once loaded. */
+function engine(): BodyFilter | undefined {
+  return hasNativeSanitizer() ? nativeFilter : domPurify;
+}
+
+/**
+ * Whether `sanitizeHtml` and `itemContent` can run now: always where the browser has the HTML
+ * Sanitizer API, elsewhere once `loadSanitizer()` has resolved.
+ */
+export function sanitizerReady(): boolean {
+  return engine() !== undefined;
+}
+
+/**
+ * Makes the sanitiser ready: at once where the browser has its own, else by loading DOMPurify (one
+ * request, shared by every caller). Rejects when that file does not arrive; the next call tries again.
+ */
+export function loadSanitizer(): Promise<void> {
+  if (sanitizerReady()) return Promise.resolve();
+  loading ??= sanitizerChunk.load().then(
+    (module) => {
+      domPurify = module.domPurifyFilter;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+/** Thrown by `sanitizeHtml` before the sanitiser is ready (`sanitizerReady`, `loadSanitizer`). */
+export class SanitizerNotReadyError extends Error {
+  constructor() {
+    super('The HTML sanitiser is not loaded yet: await loadSanitizer() first.');
+    this.name = 'SanitizerNotReadyError';
+  }
+}
+
+/**
  * Sanitises an HTML string into an inert DocumentFragment (not cached; prefer `itemContent`).
  * Relative URLs resolve against `baseUrl` (the feed's address), else the page. `options` give the
  * reader's language for the words the sanitiser writes, and the element's link target.
- * Throws when the page's Trusted Types policy forbids DOMPurify's `dompurify` policy.
+ * Synchronous. Throws `SanitizerNotReadyError` before `loadSanitizer()` resolved where the browser has
+ * no sanitiser of its own, and an `Error` when the page's Trusted Types policy forbids DOMPurify's.
  */
 export function sanitizeHtml(html: string, baseUrl?: string, options: SanitizeOptions = {}): DocumentFragment {
+  const filter = engine();
+  if (!filter) throw new SanitizerNotReadyError();
   const { source, cut } = boundedSource(html);
-  // Hooks are added for this call only, so a page sharing our DOMPurify instance is not affected.
-  DOMPurify.addHook('beforeSanitizeElements', prepareBody);
-  DOMPurify.addHook('afterSanitizeAttributes', gateUrlsAndLinks);
+  const encoded = encode(source);
+  const body = filter(encoded, tagNames(encoded));
   const state: Call = {
     base: baseUrl,
     target: options.target,
     videoLabel: options.videoLabel ?? articleCardMessages.en.video,
-    prepared: false,
     shortened: cut,
   };
-  call = state;
-  try {
-    const fragment = DOMPurify.sanitize(source.replace(FORMATTING_TAG, `<$1${RENAMED_PREFIX}$2`), CONFIG) as DocumentFragment | null;
-    // When Trusted Types block DOMPurify's parser it returns nothing instead of failing: the body was
-    // never parsed, so prepareBody never ran.
-    if (!fragment || !state.prepared) {
-      throw new Error('The page does not allow DOMPurify to parse HTML (Trusted Types policy "dompurify").');
-    }
-    unwrapEmptyLinks(fragment);
-    if (state.shortened) fragment.append(shortenedNote(fragment.ownerDocument, options));
-    return fragment;
-  } finally {
-    call = undefined;
-    DOMPurify.removeHook('beforeSanitizeElements', prepareBody);
-    DOMPurify.removeHook('afterSanitizeAttributes', gateUrlsAndLinks);
-  }
+  finishBody(body, state);
+  unwrapEmptyLinks(body);
+  // Adjacent texts as one node, however the engine removed what was between them.
+  body.normalize();
+  const doc = body.ownerDocument;
+  const fragment = doc.createDocumentFragment();
+  fragment.append(...body.childNodes);
+  if (state.shortened) fragment.append(shortenedNote(doc, options));
+  return fragment;
 }
 
 interface CachedContent {
@@ -578,7 +605,8 @@ const contentCache = new WeakMap<FeedItem, CachedContent>();
 /**
  * The item's `content_html`, sanitised once per item (and per base address, language and target)
  * and returned as a fresh clone each call (a fragment empties when inserted). `undefined` when the
- * item has no HTML content. A body cut at a limit links its note to the item's `url` (else `external_url`).
+ * item has no HTML content. A body cut at a limit links its note to the item's `url` (else
+ * `external_url`). Throws as `sanitizeHtml` does (check `sanitizerReady()` first).
  */
 export function itemContent(item: FeedItem, baseUrl?: string, options: BodyOptions = {}): DocumentFragment | undefined {
   if (!item.contentHtml) return undefined;
