@@ -40,6 +40,17 @@ export const styles = css`
     transform: scaleX(-1);
   }
 
+  /*
+   * Server-rendered without src or feed (docs/ssr.md), the children show through a slot until the
+   * browser reads them; bare links and spans get the path's separators meanwhile.
+   */
+  ::slotted(:is(a, span):not(:first-child))::before {
+    content: '/' / '';
+    display: inline-block;
+    margin-inline: var(--_separator-gap);
+    color: var(--_separator-color);
+  }
+
   .step {
     display: inline-block;
     min-width: 0;
