@@ -24,12 +24,26 @@ function serbianScript(parts: string[]): string | undefined {
   }
 }
 
+const resolvedLocales = new Map<string, Locale>();
+const RESOLVED_LOCALES_LIMIT = 200;
+
 /**
  * Maps any BCP 47 tag to one of our locales. `sr` alone is Cyrillic (as in CLDR); `sr-Latn`,
  * `sr-Latn-RS`, `sr-ME`, `sr-RS-u-…` and `sh`/`hbs` resolve sensibly; anything else is English.
  */
 export function resolveLocale(tag: string | null | undefined): Locale {
-  const parts = (tag ?? '').trim().toLowerCase().split(/[-_]/);
+  // Every element resolves its language when it connects: the few tags a page uses are resolved once.
+  const key = tag ?? '';
+  let locale = resolvedLocales.get(key);
+  if (locale === undefined) {
+    locale = resolveTag(key);
+    if (resolvedLocales.size < RESOLVED_LOCALES_LIMIT) resolvedLocales.set(key, locale);
+  }
+  return locale;
+}
+
+function resolveTag(tag: string): Locale {
+  const parts = tag.trim().toLowerCase().split(/[-_]/);
   const [language] = parts;
   if (language === 'sr' || language === 'srp') {
     return serbianScript(parts) === 'Latn' ? 'sr-Latn' : 'sr-Cyrl';
@@ -68,6 +82,13 @@ export function langOf(element: Element): string {
 }
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+/**
+ * Dates already written, by locale, zone and instant: a page shows the same few dates again and again
+ * (a list and a card on one feed, sixty cards, a re-render), and writing one costs microseconds each time.
+ * Emptied when full, so a long archive cannot grow it without bound.
+ */
+const writtenDates = new Map<string, string>();
+const WRITTEN_DATES_LIMIT = 2000;
 
 /**
  * A date as the site writes it: "Nov 22 2023" in English (no comma, as on the source page),
@@ -76,6 +97,9 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
  */
 export function formatDate(date: Date, locale: Locale, timeZone?: string): string {
   const key = `${locale}|${timeZone ?? ''}`;
+  const writtenKey = `${key}|${date.getTime()}`;
+  const written = writtenDates.get(writtenKey);
+  if (written !== undefined) return written;
   let format = dateFormats.get(key);
   if (!format) {
     // Options without a prototype: a page that sets Object.prototype.weekday or .timeZone changes nothing here.
@@ -83,10 +107,16 @@ export function formatDate(date: Date, locale: Locale, timeZone?: string): strin
     format = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : intlTag(locale), options);
     dateFormats.set(key, format);
   }
-  if (locale !== 'en') return format.format(date);
-  const parts = format.formatToParts(date);
-  const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
-  return `${value('month')} ${value('day')} ${value('year')}`;
+  let text: string;
+  if (locale !== 'en') text = format.format(date);
+  else {
+    const parts = format.formatToParts(date);
+    const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+    text = `${value('month')} ${value('day')} ${value('year')}`;
+  }
+  if (writtenDates.size >= WRITTEN_DATES_LIMIT) writtenDates.clear();
+  writtenDates.set(writtenKey, text);
+  return text;
 }
 
 /** A machine-readable instant for `<time datetime>` (the reader's own time zone decides the visible day). */

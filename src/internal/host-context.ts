@@ -12,6 +12,8 @@ export type Theme = 'light' | 'dark';
 const WATCHED = ['lang', 'theme', 'dir'];
 const controllers = new Set<HostContextController>();
 let documentObserver: MutationObserver | undefined;
+/** One observer for every host (hosts inside shadow roots are outside the document observer's reach). */
+let hostObserver: MutationObserver | undefined;
 
 function refreshAll(): void {
   for (const controller of controllers) controller.refresh();
@@ -35,7 +37,6 @@ export class HostContextController implements ReactiveController {
   /** The forced theme, or undefined to follow prefers-color-scheme. */
   theme: Theme | undefined;
   readonly #host: ReactiveControllerHost & HTMLElement;
-  #ownObserver?: MutationObserver;
 
   constructor(host: ReactiveControllerHost & HTMLElement) {
     this.#host = host;
@@ -48,15 +49,15 @@ export class HostContextController implements ReactiveController {
       documentObserver = new MutationObserver(refreshAll);
       documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: WATCHED, subtree: true });
     }
-    // Hosts inside other elements' shadow roots are outside the document observer's reach.
-    this.#ownObserver = new MutationObserver(refreshAll);
-    this.#ownObserver.observe(this.#host, { attributes: true, attributeFilter: WATCHED });
+    // Hosts inside other elements' shadow roots are outside the document observer's reach. Observing a
+    // host again (after a move) replaces its registration; a disconnected host's changes refresh nothing.
+    hostObserver ??= new MutationObserver(refreshAll);
+    hostObserver.observe(this.#host, { attributes: true, attributeFilter: WATCHED });
     this.refresh(false);
   }
 
   hostDisconnected(): void {
     controllers.delete(this);
-    this.#ownObserver?.disconnect();
     if (controllers.size === 0) {
       documentObserver?.disconnect();
       documentObserver = undefined;

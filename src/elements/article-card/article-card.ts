@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { findItem, sortNewestFirst } from '../../feed/parse.js';
 import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
 import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
-import { safeUrl } from '../../feed/urls.js';
+import { defaultBase, safeUrl } from '../../feed/urls.js';
 import { formatItemDate, intlTag, itemDateAttribute } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -13,6 +13,7 @@ import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../inte
 import { contentDirection, type TextDirection } from '../../internal/direction.js';
 import { linkTarget } from '../../internal/links.js';
 import { MloElement } from '../../internal/mlo-element.js';
+import { renderInSlices } from '../../internal/render-slices.js';
 import { itemContent } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
@@ -62,6 +63,46 @@ function teaserImage(item: FeedItem): TeaserImage | undefined {
     width: photo?.width ?? DEFAULT_IMAGE_WIDTH,
     height: photo?.height ?? DEFAULT_IMAGE_HEIGHT,
   };
+}
+
+/** What a teaser or a headline shows of an item, the same in every card that shows it. */
+interface ItemFacts {
+  /** The document base the addresses were resolved against. */
+  readonly base: string;
+  readonly image: TeaserImage | undefined;
+  /** The title link: the item's page, else the page it is about. */
+  readonly url: string | undefined;
+  /** The title, or an excerpt for an untitled item ('' when there is no text at all). */
+  readonly title: string;
+  /** The summary under a teaser's title ('' for an untitled item, whose excerpt is its title). */
+  readonly summary: string;
+  /** A link post's "→ host" (JSON Feed `external_url` without `_mlo.original_source`). */
+  readonly linkPost: { readonly url: string; readonly host: string } | undefined;
+}
+
+/**
+ * Items are not changed once parsed (a new feed is new items), so what a card derives from one (its
+ * picture, safe addresses, excerpt) is worked out once per item and shared by every card showing it: sixty
+ * cards on one feed, or a list rendered again. Worked out again if the document's base URL changed.
+ */
+const itemFacts = new WeakMap<FeedItem, ItemFacts>();
+
+function factsOf(item: FeedItem): ItemFacts {
+  const base = defaultBase();
+  const known = itemFacts.get(item);
+  if (known?.base === base) return known;
+  const own = safeUrl(item.url, base);
+  const external = safeUrl(item.externalUrl, base);
+  const facts: ItemFacts = {
+    base,
+    image: teaserImage(item),
+    url: own ?? external,
+    title: itemDisplayTitle(item),
+    summary: item.title ? itemSummary(item) : '',
+    linkPost: external && !item.mlo.originalSource && external !== own ? { url: external, host: new URL(external).hostname } : undefined,
+  };
+  itemFacts.set(item, facts);
+  return facts;
 }
 
 /**
@@ -204,6 +245,11 @@ export class MloArticleCard extends MloElement {
     this.#feed.loadUntil((feed) => this.#findItem(feed) !== undefined);
   }
 
+  /** Cards arriving together (a list's, many on one feed) render in slices, giving the main thread back in between. */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    return renderInSlices(() => super.scheduleUpdate());
+  }
+
   get #variant(): ArticleCardVariant {
     return VARIANTS.includes(this.variant) ? this.variant : 'teaser';
   }
@@ -296,18 +342,18 @@ export class MloArticleCard extends MloElement {
 
   /** A link post (JSON Feed `external_url` without `_mlo.original_source`): "→ host" of the page it is about. */
   #renderLinkPost(item: FeedItem): TemplateResult | typeof nothing {
-    const external = safeUrl(item.externalUrl);
-    if (!external || item.mlo.originalSource || external === safeUrl(item.url)) return nothing;
+    const linkPost = factsOf(item).linkPost;
+    if (!linkPost) return nothing;
     const link = linkTarget(this.target);
-    return html`<a class="card__external" part="external-link" href=${external} target=${ifDefined(link.target)} rel=${ifDefined(link.rel)}
-      ><span aria-hidden="true">\u2192</span> ${new URL(external).hostname}</a
+    return html`<a class="card__external" part="external-link" href=${linkPost.url} target=${link.target ?? nothing} rel=${link.rel ?? nothing}
+      ><span aria-hidden="true">\u2192</span> ${linkPost.host}</a
     >`;
   }
 
   #renderDate(item: FeedItem): TemplateResult | typeof nothing {
     const shown = formatItemDate(item, this.locale);
     if (shown === undefined) return nothing;
-    return html`<time class="card__date" part="date" datetime=${ifDefined(itemDateAttribute(item))}>${shown}</time>`;
+    return html`<time class="card__date" part="date" datetime=${itemDateAttribute(item) ?? nothing}>${shown}</time>`;
   }
 
   #renderTags(item: FeedItem): TemplateResult {
@@ -318,29 +364,33 @@ export class MloArticleCard extends MloElement {
   }
 
   /** The title as the card's one link; plain text when the item has nowhere to link to. */
-  #renderTitle(item: FeedItem, level: number, className: string): TemplateResult {
-    const text = itemDisplayTitle(item) || articleCardMessages[this.locale].untitled;
-    const url = safeUrl(item.url) ?? safeUrl(item.externalUrl);
+  #renderTitle(item: FeedItem, level: number, className: string, language: string | undefined, direction: TextDirection): TemplateResult {
+    const facts = factsOf(item);
+    const text = facts.title || articleCardMessages[this.locale].untitled;
+    const url = facts.url;
     const link = linkTarget(this.target);
     const content = url
       ? html`<a
           class="card__link"
           part="link"
           href=${url}
-          target=${ifDefined(link.target)}
-          rel=${ifDefined(link.rel)}
+          target=${link.target ?? nothing}
+          rel=${link.rel ?? nothing}
           @click=${(event: MouseEvent) => this.#onLinkClick(event, item, url)}
           >${text}</a
         >`
       : text;
-    return renderHeading(level, 'title', className, content, this.#languageOf(item), this.#directionOf(item));
+    return renderHeading(level, 'title', className, content, language, direction);
   }
 
   #renderTeaser(item: FeedItem): TemplateResult {
-    const found = teaserImage(item);
+    const facts = factsOf(item);
+    const found = facts.image;
     const image = found && !this.brokenImages.has(found.url) ? found : undefined;
     // An untitled item already shows its excerpt as the title; repeating it below adds nothing.
-    const summary = item.title ? itemSummary(item) : '';
+    const summary = facts.summary;
+    const language = this.#languageOf(item);
+    const direction = contentDirection(language);
     return html`<article class=${image ? 'card card--teaser' : 'card card--teaser card--text'} part="card" tabindex="-1">
       ${image
         ? html`<div class="card__media" part="media">
@@ -348,9 +398,9 @@ export class MloArticleCard extends MloElement {
           </div>`
         : nothing}
       <div class="card__text">
-        ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title')}
+        ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title', language, direction)}
         <p class="card__meta">${this.#renderDate(item)}${this.#renderLinkPost(item)}</p>
-        <p class="card__summary" part="summary" lang=${ifDefined(this.#languageOf(item))} dir=${this.#directionOf(item)}>${summary}</p>
+        <p class="card__summary" part="summary" lang=${language ?? nothing} dir=${direction}>${summary}</p>
         ${this.#renderTags(item)}
       </div>
     </article>`;
@@ -358,7 +408,7 @@ export class MloArticleCard extends MloElement {
 
   #renderHeadline(item: FeedItem): TemplateResult {
     return html`<article class="card card--headline" part="card" tabindex="-1">
-      ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title')}
+      ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title', this.#languageOf(item), this.#directionOf(item))}
       <p class="card__meta">${this.#renderDate(item)}</p>
     </article>`;
   }

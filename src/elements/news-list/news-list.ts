@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { archiveYearOf, sortNewestFirst } from '../../feed/parse.js';
 import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
@@ -11,6 +10,7 @@ import { FeedController, type FeedView } from '../../internal/feed-controller.js
 import { integerInRange } from '../../internal/attributes.js';
 import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
+import { renderInSlices } from '../../internal/render-slices.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { type ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
 import { defineElement } from '../../internal/define.js';
@@ -23,9 +23,6 @@ export type NewsListLayout = 'list' | 'grid' | 'headlines';
 const LAYOUTS: readonly NewsListLayout[] = ['list', 'grid', 'headlines'];
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
-
-/** The card parts a page may style through the list (`mlo-news-list::part(title)`). */
-const CARD_PARTS = 'card, media, image, title, link, external-link, date, summary, tags, tag';
 
 /** An item's language is its own, else the feed's (JSON Feed); `sr` matches `sr-Latn` and `sr-Cyrl`. */
 function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
@@ -130,6 +127,11 @@ export class MloNewsList extends MloElement {
     this.#feed.loadUntil(() => this.#matching.length >= this.shown);
   }
 
+  /** Renders in slices with its cards and other elements arriving together (src/internal/render-slices.ts). */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    return renderInSlices(() => super.scheduleUpdate());
+  }
+
   get #limit(): number {
     return integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
   }
@@ -226,6 +228,7 @@ export class MloNewsList extends MloElement {
     </div>`;
   }
 
+  /** `exportparts` names the card parts a page may style through the list (`mlo-news-list::part(title)`). */
   #renderItems(items: FeedItem[]): TemplateResult {
     return html`<ul class="items items--${this.#layout}" part="items">
       ${repeat(
@@ -234,12 +237,12 @@ export class MloNewsList extends MloElement {
         (item) =>
           html`<li class="item" part="item">
             <mlo-article-card
-              exportparts=${CARD_PARTS}
+              exportparts="card, media, image, title, link, external-link, date, summary, tags, tag"
               lang=${this.getAttribute('lang') || nothing}
               .article=${item}
               variant=${this.#cardVariant}
-              heading-level=${ifDefined(this.headingLevel)}
-              target=${ifDefined(this.target || undefined)}
+              heading-level=${this.headingLevel ?? nothing}
+              target=${this.target || nothing}
             ></mlo-article-card>
           </li>`,
       )}
