@@ -211,7 +211,8 @@ try {
     }),
   );
   await page.locator('#list-data [part~="link"]').first().click();
-  await page.waitForFunction(() => true);
+  // The listener reports through an exposed function, which answers asynchronously.
+  for (let waited = 0; articleSelects.length === 0 && waited < 5000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
   check(articleSelects.length === 1 && feed.items.some((item) => item.id === articleSelects[0]), 'a click on the hydrated list selects its article', articleSelects.join(', '));
   await page.locator('#breadcrumb-data [part~="expand-button"]').click();
   const expanded = await page.evaluate(() => {
@@ -225,7 +226,8 @@ try {
   const searchInput = page.locator('#search input[type="search"]').first();
   await searchInput.focus();
   await page.keyboard.type('Belgrade');
-  await page.waitForFunction(() => document.getElementById('search').shadowRoot.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 10_000 });
+  // Indexing runs in slices that yield to the page: give a loaded machine time.
+  await page.waitForFunction(() => document.getElementById('search').shadowRoot.querySelectorAll('[role="option"]').length > 0, undefined, { timeout: 20_000 });
   check(true, 'the search lists results for what is typed');
 
   check(consoleProblems.length === 0, 'no hydration error, uncaught error or Lit warning', consoleProblems.join(' | '));
