@@ -170,8 +170,10 @@ export function siteConfigFrom(
     for (const error of validate.errors ?? []) {
       // oneOf/anyOf wrappers repeat what their branches say.
       if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
-      const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-      diagnostics.error(shown, schemaMessage(error), { field: jsonPath(error.instancePath), line: lineOf(path) });
+      const path: (string | number)[] = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+      const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
+      if (extra !== undefined) path.push(extra);
+      diagnostics.error(shown, schemaMessage(error, 'a misspelt key would be lost'), { field: jsonPath(error.instancePath) + (extra === undefined ? '' : `.${extra}`), line: lineOf(path) });
     }
     throw new UsageError(`the site config ${shown} is not valid`, diagnostics.list);
   }

@@ -61,10 +61,11 @@ export function jsonPath(instancePath: string): string {
 }
 
 /** One Ajv error in words: "must have required property 'id'", "must match format \"date-time\"". */
-export function schemaMessage(error: ErrorObject): string {
+export function schemaMessage(error: ErrorObject, closed = 'the _mlo objects are closed: a misspelt key is reported, not ignored'): string {
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty?: string }).additionalProperty;
-    return `unknown key "${extra ?? '?'}" (the _mlo objects are closed: a misspelt key is reported, not ignored)`;
+    const known = error.parentSchema && typeof error.parentSchema.properties === 'object' ? Object.keys(error.parentSchema.properties as object).filter((key) => !key.startsWith('_')) : [];
+    return `unknown key "${extra ?? '?'}" (${closed}${known.length > 0 ? `; the keys are ${known.join(', ')}` : ''})`;
   }
   if (error.keyword === 'required') return `missing required field "${(error.params as { missingProperty?: string }).missingProperty ?? '?'}"`;
   if (error.keyword === 'pattern' || error.keyword === 'format') {

@@ -101,7 +101,7 @@ export async function validate(target: string): Promise<ValidateResult> {
       if (typeof next === 'string' && next.trim()) named.add(resolveNext(file, next.trim()));
     }
     const heads = starts.filter((file) => !named.has(file) && documents.get(file));
-    starts = heads.length > 0 ? heads : starts.filter((file) => documents.get(file));
+    starts = heads.length > 0 ? heads : starts.filter((file) => documents.get(file)).slice(0, 1);
   }
   const isNext = new Set<string>();
   const chains: { start: string; pages: string[] }[] = [];
@@ -154,7 +154,7 @@ export async function validate(target: string): Promise<ValidateResult> {
         if (!isRecord(item) || typeof item.id !== 'string') return;
         const earlier = ids.get(item.id);
         if (earlier) diagnostics.error(shown, `duplicate id "${item.id}": also ${earlier} (ids are unique across all pages of a feed; the widgets keep the first and drop this one)`, { field: `$.items[${index}].id` });
-        else ids.set(item.id, `${page === chain.pages[0] ? '' : `${shown} `}$.items[${index}]`);
+        else ids.set(item.id, `${shown} $.items[${index}]`);
       });
     }
     feeds.push({ feed: displayPath(chain.start), pages: chain.pages.length, items });
