@@ -8,13 +8,15 @@ import { defaultBase, safeUrl } from '../../feed/urls.js';
 import { formatItemDate, intlTag, itemDateAttribute } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
+import { loaderMessages } from '../../i18n/messages/loader.js';
 import { FeedController } from '../../internal/feed-controller.js';
 import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { contentDirection, type TextDirection } from '../../internal/direction.js';
 import { linkTarget } from '../../internal/links.js';
+import { ON_SERVER } from '../../internal/environment.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { renderInSlices } from '../../internal/render-slices.js';
-import { itemContent } from '../../internal/sanitize.js';
+import { itemContent, loadSanitizer, sanitizerReady } from '../../internal/sanitize.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
 import { validHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
@@ -149,8 +151,10 @@ function attachmentName(attachment: Attachment): string | undefined {
  * (the item's `id` or `url`; without one, the newest item). A page showing a list and a card from the
  * same feed fetches it once. Until there is data the card shows a placeholder of its final size.
  *
- * Safety: feed text is rendered as text; only `content_html` is rendered as markup, after DOMPurify with an
- * allow-list (see `src/internal/sanitize.ts`); every URL passes `safeUrl` (http(s) or relative) again here.
+ * Safety: feed text is rendered as text; only `content_html` is rendered as markup, after the browser's HTML
+ * Sanitizer API (or DOMPurify where it is missing) with an allow-list (see `src/internal/sanitize.ts`,
+ * docs/sanitizing.md); every URL passes `safeUrl` (http(s) or relative) again here. Where DOMPurify has to be
+ * loaded first, a full article shows its placeholder until it arrives, and an error with Retry if it does not.
  *
  * @summary A news item as a teaser, a headline or the full article.
  *
@@ -229,6 +233,10 @@ export class MloArticleCard extends MloElement {
   /** The language and target the body was built for: its video labels, note and links depend on them. */
   #bodyFor?: string;
   #bodyLevel?: number;
+  /** The sanitiser's file (DOMPurify, where the browser has no sanitiser of its own) is being loaded for this card. */
+  #sanitizerLoading = false;
+  /** That file did not arrive: the full article shows an error with Retry. */
+  #sanitizerFailed = false;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
@@ -279,6 +287,39 @@ export class MloArticleCard extends MloElement {
   #retryPage = (): void => {
     void this.#feed.retryPage();
   };
+
+  #retrySanitizer = (): void => {
+    this.#sanitizerFailed = false;
+    this.requestUpdate();
+  };
+
+  /**
+   * A full article whose body needs a sanitiser not loaded yet: the placeholder while DOMPurify's file
+   * loads (the same box as before the feed arrived, so nothing moves), then the article; or, if the file
+   * does not arrive, a `role="alert"` error with Retry.
+   */
+  #renderSanitizerPending(): TemplateResult {
+    if (this.#sanitizerFailed) {
+      const t = loaderMessages[this.locale];
+      return renderErrorBlock(this.locale, t.title, t.message, this.#retrySanitizer);
+    }
+    // Nothing is loaded on the server: the browser renders the body.
+    if (!ON_SERVER && !this.#sanitizerLoading) {
+      this.#sanitizerLoading = true;
+      loadSanitizer().then(
+        () => {
+          this.#sanitizerLoading = false;
+          this.requestUpdate();
+        },
+        () => {
+          this.#sanitizerLoading = false;
+          this.#sanitizerFailed = true;
+          this.requestUpdate();
+        },
+      );
+    }
+    return this.#renderSkeleton();
+  }
 
   #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
     const bodyFor = `${this.locale}|${this.target ?? ''}`;
@@ -484,6 +525,7 @@ export class MloArticleCard extends MloElement {
   }
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
+    if (item.contentHtml && !sanitizerReady()) return this.#renderSanitizerPending();
     const level = validHeadingLevel(this.headingLevel, 1);
     const body = this.#bodyOf(item, baseUrl, level);
     const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
