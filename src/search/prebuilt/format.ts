@@ -10,9 +10,10 @@ export const INDEX_FORMAT = 'mlo-search-index';
 export const INDEX_VERSION = 1;
 
 /**
- * The manifest (`search-index.json`): small, short-cached, naming every other file by its content
- * hash. Every other file is `shardPath(dir, kind, hash)`, relative to the manifest, and never changes
- * (cache it forever).
+ * The manifest (`search-index.json`): short-cached, naming every other file by its content hash, and
+ * holding the vocabulary (which changes with every build anyway: a new item changes the frequencies
+ * of its words), so that opening the index is one request. Every other file is
+ * `shardPath(dir, kind, hash)`, relative to the manifest, and never changes (cache it forever).
  */
 export interface IndexManifest {
   format: typeof INDEX_FORMAT;
@@ -23,8 +24,8 @@ export interface IndexManifest {
   terms: number;
   /** The folder of every other file, relative to the manifest ('' for the manifest's own). */
   dir: string;
-  /** The vocabulary file's hash (kind `v`). */
-  vocabulary: string;
+  /** Every term, its frequency, and the posting shards. */
+  vocabulary: IndexVocabulary;
   /** Result records (kind `d`): `size` items per file, file k holding items k·size … k·size + size - 1. */
   documents: { size: number; files: string[] };
   /** The archive year of every item, as runs over item numbers: [year, count], … (year 0: none). */
@@ -35,7 +36,7 @@ export interface IndexManifest {
   tags: Array<{ tag: string; count: number; file: string }>;
 }
 
-/** The vocabulary file: every folded term, sorted, front-coded; its document frequencies; its posting shards. */
+/** The vocabulary: every folded term, sorted, front-coded; its document frequencies; its posting shards. */
 export interface IndexVocabulary {
   /** Terms, one a line: a base-36 digit (letters shared with the previous term, at most 35), then the rest. */
   terms: string;
@@ -83,7 +84,7 @@ export interface IndexTagFile {
 }
 
 /** How much of a summary (or of the body, without one) a result record keeps: excerpts show 160 around the match. */
-export const EXCERPT_SOURCE_LENGTH = 320;
+export const EXCERPT_SOURCE_LENGTH = 240;
 
 const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const DIGIT_VALUES = new Int8Array(128).fill(-1);

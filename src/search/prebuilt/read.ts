@@ -27,6 +27,7 @@ import {
   shardPath,
   type IndexDocument,
   type IndexManifest,
+  type IndexVocabulary,
 } from './format.js';
 
 export interface PrebuiltOpenOptions {
@@ -71,7 +72,7 @@ function readManifest(data: unknown, url: string): IndexManifest {
   const dir = own(data, 'dir');
   if (typeof dir !== 'string' || !DIR.test(dir)) throw invalid(url, 'dir');
   const vocabulary = own(data, 'vocabulary');
-  if (typeof vocabulary !== 'string' || !HASH.test(vocabulary)) throw invalid(url, 'vocabulary');
+  if (typeof vocabulary !== 'object' || vocabulary === null) throw invalid(url, 'vocabulary');
   const documents = own(data, 'documents');
   const size = count(own(documents, 'size'), url, 'documents.size');
   const files = stringList(own(documents, 'files'), url, 'documents.files', HASH);
@@ -94,7 +95,7 @@ function readManifest(data: unknown, url: string): IndexManifest {
     if (typeof tag !== 'string' || typeof file !== 'string' || !HASH.test(file)) throw invalid(url, 'tags');
     return { tag: truncateText(tag, MAX_TITLE_LENGTH), count: count(own(entry, 'count'), url, 'tags'), file };
   });
-  return { format: INDEX_FORMAT, version: INDEX_VERSION, items, terms, dir, vocabulary, documents: { size, files }, yearRuns, years, tags };
+  return { format: INDEX_FORMAT, version: INDEX_VERSION, items, terms, dir, vocabulary: vocabulary as IndexVocabulary, documents: { size, files }, yearRuns, years, tags };
 }
 
 /** Fetches and parses one file of the index, as the feed loader does a page: every failure a FeedError. */
@@ -154,7 +155,7 @@ interface PostingShard {
 }
 
 /**
- * A prebuilt index: `open()` reads the manifest and the vocabulary; each `search()` fetches the
+ * A prebuilt index: `open()` reads the manifest with the vocabulary; each `search()` fetches the
  * posting shards of its candidate terms and the result records of its hits, once each.
  */
 export class PrebuiltSearchIndex {
@@ -177,14 +178,16 @@ export class PrebuiltSearchIndex {
   readonly #ranker = new Ranker();
   #bytes = 0;
 
-  private constructor(url: string, manifest: IndexManifest, vocabulary: unknown, options: { signal: AbortSignal; timeoutMs: number; budget: { left: number }; bytes: number }) {
+  private constructor(url: string, manifest: IndexManifest, options: { signal: AbortSignal; timeoutMs: number; budget: { left: number }; bytes: number }) {
     this.url = url;
     this.#manifest = manifest;
     this.#signal = options.signal;
     this.#timeoutMs = options.timeoutMs;
     this.#budget = options.budget;
     this.#bytes = options.bytes;
-    const vocabularyUrl = this.#fileUrl('v', manifest.vocabulary);
+    // Checked here, with the rest of the vocabulary: readManifest only knows it is an object.
+    const { vocabulary } = manifest;
+    const vocabularyUrl = url;
     const termText = own(vocabulary, 'terms');
     const frequencyText = own(vocabulary, 'frequencies');
     const shards = own(vocabulary, 'shards');
@@ -212,7 +215,7 @@ export class PrebuiltSearchIndex {
     }
   }
 
-  /** Reads the manifest at `url` and its vocabulary. Rejects with a FeedError when either fails or is not an index. */
+  /** Reads the manifest at `url` (with the vocabulary). Rejects with a FeedError when either fails or is not an index. */
   static async open(url: string, options: PrebuiltOpenOptions = {}): Promise<PrebuiltSearchIndex> {
     const resolved = safeUrl(url);
     if (!resolved) throw new FeedError('invalid-url', `"${url}" is not an http(s) or relative address.`, { url });
@@ -221,9 +224,7 @@ export class PrebuiltSearchIndex {
     const budget = { left: MAX_CRAWL_SIZE };
     try {
       const manifest = readManifest((await fetchJson(resolved, signal, timeoutMs, budget)).data, resolved);
-      const vocabularyUrl = new URL(shardPath(manifest.dir, 'v', manifest.vocabulary), resolved).href;
-      const vocabulary = (await fetchJson(vocabularyUrl, signal, timeoutMs, budget)).data;
-      return new PrebuiltSearchIndex(resolved, manifest, vocabulary, { signal, timeoutMs, budget, bytes: MAX_CRAWL_SIZE - budget.left });
+      return new PrebuiltSearchIndex(resolved, manifest, { signal, timeoutMs, budget, bytes: MAX_CRAWL_SIZE - budget.left });
     } catch (error) {
       if (signal.aborted) throw error;
       throw toFeedError(error, resolved);

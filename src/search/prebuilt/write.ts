@@ -1,5 +1,5 @@
 /**
- * Writes the prebuilt search index (docs/search-index.md) for a feed's items: a small manifest, a
+ * Writes the prebuilt search index (docs/search-index.md) for a feed's items: a manifest holding the
  * front-coded vocabulary, posting shards by term range, small shards of what a result shows, and a
  * file per tag. The publishing command (`mlo-feed build`) calls it and names the manifest in the
  * feed's `_mlo.search_index_url`; `mlo-archive-search` then loads only what each query needs.
@@ -94,7 +94,7 @@ export function writeSearchIndex(items: readonly FeedItem[], options: WriteSearc
     shardPostings += postings.length;
   });
   flush();
-  const vocabulary = add('v', { terms: frontCode(terms), frequencies: encodeNumbers(frequencies), shards: { starts, files: shardFiles } } satisfies IndexVocabulary);
+  const vocabulary: IndexVocabulary = { terms: frontCode(terms), frequencies: encodeNumbers(frequencies), shards: { starts, files: shardFiles } };
 
   // What results show, a few items per file.
   const documentFiles: string[] = [];
