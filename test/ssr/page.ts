@@ -44,5 +44,8 @@ export function page(feed: JsonFeed): TemplateResult {
     <mlo-archive-search id="search-data" data-ssr-feed action="/search" .feed=${feed}></mlo-archive-search>
     <mlo-archive-search id="search" src=${FEED_PATH} action="/search" label="Search our content"></mlo-archive-search>
     <mlo-news-list id="list-src" src=${FEED_PATH} limit="3"></mlo-news-list>
+    <h2>Not server-rendered yet</h2>
+    <!-- Last: its body arrives in the browser and it grows (docs/ssr.md). -->
+    <mlo-article-card id="card-full" data-ssr-article variant="full" .article=${cardItem(feed)}></mlo-article-card>
   </main>`;
 }

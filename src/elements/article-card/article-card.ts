@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { findItem, sortNewestFirst } from '../../feed/parse.js';
@@ -14,6 +14,7 @@ import { renderErrorBlock, renderFeedError, renderStaleNotice } from '../../inte
 import { contentDirection, type TextDirection } from '../../internal/direction.js';
 import { linkTarget } from '../../internal/links.js';
 import { ON_SERVER } from '../../internal/environment.js';
+import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { renderInSlices } from '../../internal/render-slices.js';
 import { itemContent, loadSanitizer, sanitizerReady } from '../../internal/sanitize.js';
@@ -256,6 +257,12 @@ export class MloArticleCard extends MloElement {
   /** Cards arriving together (a list's, many on one feed) render in slices, giving the main thread back in between. */
   protected override scheduleUpdate(): Promise<unknown> | undefined {
     return renderInSlices(() => super.scheduleUpdate());
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    // The server renders a full article's placeholder (its body needs the browser's sanitiser): the browser renders it afresh (docs/ssr.md).
+    if (!this.hasUpdated) hydrateOnlyIf(this, () => this.#variant !== 'full');
+    super.update(changed);
   }
 
   get #variant(): ArticleCardVariant {
