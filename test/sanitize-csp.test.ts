@@ -1,0 +1,63 @@
+/**
+ * Which sanitiser a built page uses, under the strict CSP with Trusted Types (after `npm run build`):
+ * on the HTML Sanitizer API a full article needs no `dompurify` policy and never downloads DOMPurify;
+ * in a browser without the API (pages/hide-sanitizer-api.js) the loader fetches DOMPurify's file on
+ * the first full article, and the single-file build has it inside. The page that hides the API and
+ * refuses DOMPurify's policy (the plain-text fallback) is test/bundle/csp.test.ts's.
+ */
+import { expect } from '@open-wc/testing';
+import { BUILDS, type OpenedPage, openPage, settle, waitForText } from './bundle/frame.js';
+
+/** The real article of jsonfeed-org-1.0.json, shown in full. */
+const ARTICLE_TEXT = 'So we developed JSON Feed, a format similar to RSS and Atom but in JSON.';
+
+function deepElements(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll('*')).flatMap((element) => [element, ...(element.shadowRoot ? deepElements(element.shadowRoot) : [])]);
+}
+
+/** The body's links: present only when the body was rendered as markup, not as text. */
+function bodyLinks(page: OpenedPage): string[] {
+  const card = page.document.querySelector('mlo-article-card')!;
+  return deepElements(card.shadowRoot!)
+    .filter((element) => element.localName === 'a')
+    .map((link) => link.getAttribute('href') ?? '');
+}
+
+/** The script files the page fetched that hold DOMPurify. */
+function domPurifyFiles(page: OpenedPage): string[] {
+  return page.window.performance
+    .getEntriesByType('resource')
+    .map((entry) => entry.name)
+    .filter((name) => /sanitize-dompurify/.test(name));
+}
+
+for (const build of BUILDS) {
+  describe(`the sanitiser of a built page: ${build.name}`, function () {
+    this.timeout(20_000);
+
+    it('on the HTML Sanitizer API: the body renders as markup with no dompurify policy, no violation, and no DOMPurify download', async () => {
+      const page = await openPage('strict-csp-article-native.html', build.folder);
+      expect(typeof (page.window as unknown as { Sanitizer?: unknown }).Sanitizer).to.equal('function');
+      const card = page.document.querySelector('mlo-article-card')!;
+      await waitForText(card, ARTICLE_TEXT);
+      expect(bodyLinks(page), 'the body is rendered as markup').to.include('https://jsonfeed.org/version/1');
+      await settle();
+      expect(page.record.violations).to.deep.equal([]);
+      expect(page.record.errors).to.deep.equal([]);
+      expect(domPurifyFiles(page)).to.deep.equal([]);
+    });
+
+    it('without the API: DOMPurify renders the body as markup through its allowed policy, with no violation', async () => {
+      const page = await openPage('strict-csp-article-dompurify.html', build.folder);
+      expect(typeof (page.window as unknown as { Sanitizer?: unknown }).Sanitizer).to.equal('undefined');
+      const card = page.document.querySelector('mlo-article-card')!;
+      await waitForText(card, ARTICLE_TEXT);
+      expect(bodyLinks(page), 'the body is rendered as markup').to.include('https://jsonfeed.org/version/1');
+      await settle();
+      expect(page.record.violations).to.deep.equal([]);
+      expect(page.record.errors).to.deep.equal([]);
+      // The loader fetches DOMPurify's own file; the single-file build carries it inside.
+      expect(domPurifyFiles(page).length).to.equal(build.singleFile ? 0 : 1);
+    });
+  });
+}
