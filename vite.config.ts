@@ -102,6 +102,8 @@ interface ChunkMap {
   files: string[];
   tags: Record<string, number[]>;
   serbian: number[];
+  /** Per tag, the files its code may import later (dynamic imports: the search engine, the sanitiser); not for the loader. */
+  later?: Record<string, number[]>;
 }
 
 /** After this build wrote dist/chunks/: the loader (with the chunk map), the single-file build, the CSS. */
@@ -130,6 +132,20 @@ function scriptTagFiles(): Plugin {
       for (const chunk of chunks) if (chunk.isEntry) tags[chunk.name] = closure(chunk.fileName);
       const serbianChunk = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(SERBIAN_TABLES));
       map = { files, tags, serbian: serbianChunk ? closure(serbianChunk.fileName) : [] };
+      // What each tag's code may import on demand, with what that imports, minus what it has already.
+      const later: Record<string, number[]> = {};
+      for (const [tag, loaded] of Object.entries(tags)) {
+        const found = new Set<number>();
+        const pending = loaded.flatMap((index) => byFile.get(files[index]!)?.dynamicImports ?? []);
+        for (let file = pending.pop(); file !== undefined; file = pending.pop()) {
+          for (const index of closure(file)) {
+            if (loaded.includes(index) || found.has(index)) continue;
+            found.add(index);
+            pending.push(...(byFile.get(files[index]!)?.dynamicImports ?? []));
+          }
+        }
+        later[tag] = [...found];
+      }
       if (process.env['MLO_CHUNK_STATS']) {
         for (const chunk of chunks) {
           console.log(`\n${chunk.fileName} ${chunk.code.length}`);
@@ -138,7 +154,7 @@ function scriptTagFiles(): Plugin {
           }
         }
       }
-      this.emitFile({ type: 'asset', fileName: 'chunks/files.json', source: `${JSON.stringify(map, null, 2)}\n` });
+      this.emitFile({ type: 'asset', fileName: 'chunks/files.json', source: `${JSON.stringify({ ...map, later }, null, 2)}\n` });
     },
     async closeBundle() {
       if (!map) return;

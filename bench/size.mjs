@@ -70,6 +70,13 @@ const PAGES = [
     budget: { gzip: 45 * KB },
   },
   {
+    name: 'the same, in a browser without the HTML Sanitizer API (DOMPurify loaded instead)',
+    html: head(loader) + allBody,
+    search: true,
+    noNativeSanitizer: true,
+    budget: { gzip: 45 * KB },
+  },
+  {
     name: 'the single-file build, all five + a full article + one search typed',
     html: head(`<script src="${CDN}mlo-widgets.bundle.js" defer></script>`) + allBody,
     search: true,
@@ -92,6 +99,12 @@ async function requestedFiles(pageSpec) {
     const path = new URL(request.url()).pathname;
     if (/\.(js|css)$/.test(path)) files.push(path.startsWith(CDN) ? path.slice(CDN.length) : path.slice(1));
   });
+  if (pageSpec.noNativeSanitizer) {
+    // As in a browser that lacks it (Firefox, Safari today): the article card then loads DOMPurify.
+    await page.addInitScript(() => {
+      delete globalThis.Sanitizer;
+    });
+  }
   routes['/page.html'] = pageSpec.html;
   await page.goto(`${server.origin}/page.html`, { waitUntil: 'networkidle' });
   if (pageSpec.search) {

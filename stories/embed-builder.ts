@@ -23,6 +23,7 @@ import { commonMessages } from '../src/i18n/messages/common.js';
 import { isFeedError } from '../src/feed/errors.js';
 import { VERSION } from '../src/version.js';
 import type { TagName } from '../src/internal/tags.js';
+import { RETRIES, retryAddress } from '../src/loader/retries.js';
 
 export type EmbeddableTag = TagName;
 
@@ -174,7 +175,14 @@ export interface BuilderState {
   scriptUrl: string;
   /** Keep a saved copy of the feed in the reader's localStorage (the `persist` attribute; docs/privacy.md). */
   persist: boolean;
+  /** The loader (files on demand) or the single-file build (every byte pinned by one integrity hash). */
+  build: BuildChoice;
+  /** With the loader: pin the files it imports with an import map of their integrity hashes. */
+  pinChunks: boolean;
 }
+
+/** Which script the snippet loads: the loader `mlo-widgets.js`, or the single file `mlo-widgets.bundle.js`. */
+export type BuildChoice = 'loader' | 'single-file';
 
 /** What the snippet and the live preview are both made from. */
 export interface EmbedSpec {
@@ -271,6 +279,140 @@ export function snippetHtml(spec: EmbedSpec, script: { url: string; integrity?: 
   return lines.join('\n');
 }
 
+/** What goes in the page's head besides the script: the reservation stylesheet, an import map. */
+export interface PageHead {
+  /** The address of dist/mlo-widgets.css. */
+  stylesheet?: string;
+  /** The text of a `<script type="importmap">` (before the loader, which it must precede). */
+  importMap?: string;
+}
+
+/** The snippet with the page's head lines before it (`snippetHtml` alone writes the script and the element). */
+export function pageSnippetHtml(spec: EmbedSpec, script: { url: string; integrity?: string }, head: PageHead): string {
+  const lines: string[] = [];
+  if (head.importMap) lines.push(`<script type="importmap">${head.importMap}</script>`);
+  if (head.stylesheet) lines.push(`<link rel="stylesheet" href="${escapeAttribute(head.stylesheet)}">`);
+  return [...lines, snippetHtml(spec, script)].join('\n');
+}
+
+/** dist/chunks/files.json, written by the build (vite.config.ts): which files of dist/chunks each tag needs. */
+export interface ChunkMap {
+  files: string[];
+  tags: Record<string, number[]>;
+  serbian: number[];
+  later?: Record<string, number[]>;
+}
+
+/** A file of dist/ the page downloads: when, and its size. */
+export interface PageFile {
+  /** Its path in dist/ (`mlo-widgets.js`, `chunks/…`). */
+  file: string;
+  /** At the first render, or only on first use (the search engine when a reader types; DOMPurify where the browser has no HTML Sanitizer API). */
+  when: 'first render' | 'on first use';
+}
+
+/** The address of a file of dist/, from the address of the loader beside it. */
+export function distFile(loaderUrl: string, file: string): string {
+  return new URL(file, loaderUrl).href;
+}
+
+/** The address of the chosen build's script, from the loader's address. */
+export function scriptForBuild(loaderUrl: string, build: BuildChoice): string {
+  return build === 'single-file' ? distFile(loaderUrl, 'mlo-widgets.bundle.js') : loaderUrl;
+}
+
+/** The files of dist/ a page with this one element downloads, in the order they are needed. */
+export function pageFiles(spec: EmbedSpec, build: BuildChoice, map: ChunkMap): PageFile[] {
+  const now = (file: string): PageFile => ({ file, when: 'first render' });
+  if (build === 'single-file') return [now('mlo-widgets.css'), now('mlo-widgets.bundle.js')];
+  const names = (indexes: readonly number[] = []): string[] => indexes.map((index) => map.files[index]!);
+  const lang = spec.attributes.find(([name]) => name === 'lang')?.[1] ?? '';
+  const first = [...new Set([...names(map.tags[spec.tag]), ...(/^(sr|srp|sh|hbs)\b/i.test(lang) ? names(map.serbian) : [])])];
+  const later = names(map.later?.[spec.tag]).filter((file) => !first.includes(file));
+  return [now('mlo-widgets.css'), now('mlo-widgets.js'), ...first.map(now), ...later.map((file): PageFile => ({ file, when: 'on first use' }))];
+}
+
+/** The bytes of `bytes` gzip-compressed (the browser's CompressionStream, zlib's default level). */
+export async function gzipSize(bytes: ArrayBuffer): Promise<number> {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream('gzip'));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+/** `sha384-…` of bytes, as `integrity` wants it. */
+async function sha384(bytes: ArrayBuffer): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-384', bytes));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `sha384-${btoa(binary)}`;
+}
+
+/**
+ * The import map that pins every module file the loader may import for this element: each file's
+ * integrity by its address, and the entries' retry addresses too (the loader's `?retry=n`). Honoured by
+ * Chromium 127+, Firefox 138+ and Safari 18+; older browsers load the files unchecked.
+ */
+export function importMapText(loaderUrl: string, hashes: ReadonlyMap<string, string>, entries: readonly string[]): string {
+  const integrity: Record<string, string> = {};
+  for (const [file, hash] of hashes) {
+    integrity[distFile(loaderUrl, file)] = hash;
+    if (entries.includes(file)) for (let attempt = 1; attempt <= RETRIES; attempt += 1) integrity[distFile(loaderUrl, retryAddress(file, attempt))] = hash;
+  }
+  return JSON.stringify({ integrity });
+}
+
+/** `'sha256-…'` of an inline script's text, as `script-src` wants it. */
+export async function inlineScriptHash(text: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+  let binary = '';
+  for (const byte of digest) binary += String.fromCharCode(byte);
+  return `'sha256-${btoa(binary)}'`;
+}
+
+/**
+ * The Content-Security-Policy header a page with this snippet needs (README, "Content Security Policy"):
+ * scripts and the stylesheet from the script's origin, the feed (and its pictures) from the feed's
+ * origin, the three Trusted Types policies, and the import map's hash when there is one.
+ */
+export function contentSecurityPolicy(spec: EmbedSpec, scriptUrl: string, importMapHash?: string): string {
+  const origin = (url: string | undefined): string | undefined => {
+    try {
+      return url ? new URL(url).origin : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const sources = (...values: (string | undefined)[]): string => [...new Set(["'self'", ...values.filter((value): value is string => Boolean(value))])].join(' ');
+  const scripts = origin(scriptUrl);
+  const feed = origin(spec.attributes.find(([name]) => name === 'src')?.[1]);
+  return [
+    `script-src ${sources(scripts, importMapHash)}`,
+    `style-src ${sources(scripts)}`,
+    `connect-src ${sources(feed)}`,
+    `img-src ${sources(feed)}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types mlo-widgets lit-html dompurify 'allow-duplicates'",
+  ].join('; ');
+}
+
+/** A downloaded file's figures, for the table and the import map. */
+export interface MeasuredFile extends PageFile {
+  bytes: number;
+  gzip: number;
+  integrity: string;
+}
+
+/** Fetches and measures each file from the local dist/ (the same files the CDN serves). */
+export async function measureFiles(files: readonly PageFile[], localDist: string, fetchImpl: typeof fetch = fetch): Promise<MeasuredFile[]> {
+  return Promise.all(
+    files.map(async (file) => {
+      const response = await fetchImpl(new URL(file.file, localDist), { cache: 'no-store' });
+      if (!response.ok) throw new Error(`${file.file}: HTTP ${response.status}`);
+      const bytes = await response.arrayBuffer();
+      return { ...file, bytes: bytes.byteLength, gzip: await gzipSize(bytes), integrity: await sha384(bytes) };
+    }),
+  );
+}
+
 /** Creates the element a pasted snippet would create: the same tag with the same attributes. */
 export function createEmbeddedElement(spec: EmbedSpec, ownerDocument: Document = document): HTMLElement {
   const element = ownerDocument.createElement(spec.tag);
@@ -344,10 +486,15 @@ export function initialBuilderState(baseUrl: string = document.baseURI): Builder
     radius: '',
     scriptUrl: DEFAULT_SCRIPT_URL,
     persist: false,
+    build: 'loader',
+    pinChunks: false,
   };
 }
 
 type IntegrityState = { status: 'computing' } | { status: 'ready'; value: string } | { status: 'failed'; reason: string };
+type DownloadsState = { status: 'measuring' } | { status: 'ready'; files: MeasuredFile[] } | { status: 'failed'; reason: string };
+
+const kilobytes = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 export class EmbedBuilder extends LitElement {
   static override styles = css`
@@ -543,6 +690,29 @@ export class EmbedBuilder extends LitElement {
     .privacy p {
       margin: 0 0 0.5em;
     }
+    .downloads {
+      margin: 1em 0;
+      border-collapse: collapse;
+      font-size: 0.9em;
+    }
+    .downloads caption {
+      text-align: start;
+      font-weight: 600;
+      margin-block-end: 0.25em;
+    }
+    .downloads th,
+    .downloads td {
+      padding: 0.25em 0.75em 0.25em 0;
+      text-align: start;
+      border-block-end: 1px solid #d0d7de;
+    }
+    .downloads td:nth-child(n + 3) {
+      text-align: end;
+    }
+    .csp {
+      white-space: pre-wrap;
+      overflow-wrap: anywhere;
+    }
     @media (forced-colors: active) {
       fieldset,
       .preview,
@@ -556,6 +726,9 @@ export class EmbedBuilder extends LitElement {
 
   @state() private choices: BuilderState = initialBuilderState();
   @state() private integrity: IntegrityState = { status: 'computing' };
+  @state() private downloads: DownloadsState = { status: 'measuring' };
+  /** The import map pinning the on-demand files, and its CSP hash (with the loader and pinChunks). */
+  @state() private importMap?: { text: string; hash: string };
   @state() private feed?: Feed;
   @state() private feedProblem?: string;
   @state() private copyStatus = '';
@@ -564,8 +737,32 @@ export class EmbedBuilder extends LitElement {
   @query('.preview') private previewContainer!: HTMLElement | null;
   @query('pre') private snippetBlock!: HTMLElement;
 
-  /** Where the built bundle is read from to compute its hash: the same file the CDN serves. */
+  /** Where the built loader is read from to compute its hash: the same file the CDN serves (the other files are beside it). */
   localBundleUrl = new URL('dist/mlo-widgets.js', document.baseURI).href;
+
+  /** The chosen build's script in the local dist/. */
+  get localScriptUrl(): string {
+    return scriptForBuild(this.localBundleUrl, this.choices.build);
+  }
+
+  /** The loader's address as the snippet writes it (the chosen build's script is beside it). */
+  get #loaderUrl(): string {
+    return this.choices.scriptUrl.trim() || DEFAULT_SCRIPT_URL;
+  }
+
+  /** The Content-Security-Policy header the page needs for this snippet. */
+  get contentSecurityPolicy(): string {
+    return contentSecurityPolicy(this.spec, this.#loaderUrl, this.#pinned ? this.importMap?.hash : undefined);
+  }
+
+  /** The files the page downloads, measured (undefined while measuring). */
+  get measuredFiles(): readonly MeasuredFile[] | undefined {
+    return this.downloads.status === 'ready' ? this.downloads.files : undefined;
+  }
+
+  get #pinned(): boolean {
+    return this.choices.build === 'loader' && this.choices.pinChunks;
+  }
 
   /** The preview's colours: the very CSS text of the snippet, adopted into this shadow root. */
   readonly #previewSheet = new CSSStyleSheet();
@@ -578,7 +775,12 @@ export class EmbedBuilder extends LitElement {
 
   /** The snippet as the Copy button copies it. */
   get snippet(): string {
-    return snippetHtml(this.spec, { url: this.choices.scriptUrl.trim() || DEFAULT_SCRIPT_URL, integrity: this.integrity.status === 'ready' ? this.integrity.value : undefined });
+    const loader = this.#loaderUrl;
+    return pageSnippetHtml(
+      this.spec,
+      { url: scriptForBuild(loader, this.choices.build), integrity: this.integrity.status === 'ready' ? this.integrity.value : undefined },
+      { stylesheet: distFile(loader, 'mlo-widgets.css'), importMap: this.#pinned ? this.importMap?.text : undefined },
+    );
   }
 
   /** The element in the live preview. */
@@ -596,14 +798,24 @@ export class EmbedBuilder extends LitElement {
     void this.#computeIntegrity();
   }
 
+  /** The choices that change which files the page downloads (and so the import map). */
+  #downloadKey(choices: BuilderState | undefined): string {
+    return choices ? JSON.stringify([choices.tag, choices.build, choices.lang, choices.pinChunks, choices.scriptUrl]) : '';
+  }
+
   protected override firstUpdated(): void {
     this.shadowRoot!.adoptedStyleSheets = [...this.shadowRoot!.adoptedStyleSheets, this.#previewSheet];
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     // Before render, so that clearing the last feed's choices is part of this update, not another one.
-    if (changed.has('choices') && (changed.get('choices') as BuilderState | undefined)?.feedUrl !== this.choices.feedUrl) {
+    const previous = changed.get('choices') as BuilderState | undefined;
+    if (changed.has('choices') && previous?.feedUrl !== this.choices.feedUrl) {
       void this.#loadFeedChoices();
+    }
+    if (changed.has('choices') && this.#downloadKey(previous) !== this.#downloadKey(this.choices)) {
+      if (previous && previous.build !== this.choices.build) void this.#computeIntegrity();
+      void this.#measureDownloads();
     }
   }
 
@@ -614,9 +826,32 @@ export class EmbedBuilder extends LitElement {
   async #computeIntegrity(): Promise<void> {
     this.integrity = { status: 'computing' };
     try {
-      this.integrity = { status: 'ready', value: await subresourceIntegrity(this.localBundleUrl) };
+      this.integrity = { status: 'ready', value: await subresourceIntegrity(this.localScriptUrl) };
     } catch (error) {
       this.integrity = { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /** Measures what the page downloads from the local dist/, and writes the import map of the on-demand files. */
+  async #measureDownloads(): Promise<void> {
+    const key = this.#downloadKey(this.choices);
+    this.downloads = { status: 'measuring' };
+    this.importMap = undefined;
+    try {
+      const response = await fetch(distFile(this.localBundleUrl, 'chunks/files.json'), { cache: 'no-store' });
+      if (!response.ok) throw new Error(`dist/chunks/files.json: HTTP ${response.status}`);
+      const map = (await response.json()) as ChunkMap;
+      const files = await measureFiles(pageFiles(this.spec, this.choices.build, map), distFile(this.localBundleUrl, './'));
+      if (key !== this.#downloadKey(this.choices)) return; // Chosen otherwise meanwhile.
+      this.downloads = { status: 'ready', files };
+      if (this.#pinned) {
+        const modules = new Map(files.filter((file) => file.file.startsWith('chunks/')).map((file) => [file.file, file.integrity] as const));
+        const entries = map.tags[this.choices.tag]?.map((index) => map.files[index]!).slice(0, 1) ?? [];
+        const text = importMapText(this.#loaderUrl, modules, entries);
+        this.importMap = { text, hash: await inlineScriptHash(text) };
+      }
+    } catch (error) {
+      if (key === this.#downloadKey(this.choices)) this.downloads = { status: 'failed', reason: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -906,9 +1141,90 @@ export class EmbedBuilder extends LitElement {
           aria-describedby="script-url-hint"
           @change=${(event: Event) => this.choose({ scriptUrl: (event.target as HTMLInputElement).value })}
         />
-        <p class="hint" id="script-url-hint">Your own copy of dist/mlo-widgets.js, or the npm CDN. It must be this very build: the integrity hash is of it.</p>
+        <p class="hint" id="script-url-hint">
+          Your own copy of dist/mlo-widgets.js (with the rest of dist/ beside it), or the npm CDN. It must be this very build: the integrity
+          hashes are of it.
+        </p>
       </div>
+      <div class="choices" role="radiogroup" aria-label="Build">
+        ${(
+          [
+            ['loader', 'On demand (mlo-widgets.js)', 'A small loader that fetches only what the page uses.'],
+            ['single-file', 'Single file (mlo-widgets.bundle.js)', 'Every element in one file, pinned by one integrity hash.'],
+          ] as const
+        ).map(
+          ([value, label]) => html`<label class="choice">
+            <input
+              type="radio"
+              name="build"
+              value=${value}
+              .checked=${this.choices.build === value}
+              @change=${() => this.choose({ build: value })}
+            />
+            ${label}
+          </label>`,
+        )}
+      </div>
+      <div class="field field--inline">
+        <input
+          id="pin-chunks"
+          type="checkbox"
+          .checked=${this.choices.pinChunks}
+          ?disabled=${this.choices.build !== 'loader'}
+          aria-describedby="pin-chunks-hint"
+          @change=${(event: Event) => this.choose({ pinChunks: (event.target as HTMLInputElement).checked })}
+        />
+        <label for="pin-chunks">Pin the files it loads on demand (import map with integrity)</label>
+      </div>
+      <p class="hint" id="pin-chunks-hint">
+        The loader's integrity hash pins the loader only. An import map listing each file's hash pins the rest: honoured by Chromium 127+,
+        Firefox 138+ and Safari 18+ (older browsers load the files unchecked). Or choose the single file.
+      </p>
     </fieldset>`;
+  }
+
+  #renderDownloads(): TemplateResult {
+    if (this.downloads.status === 'measuring') return html`<p class="note" role="status">Measuring what the page downloads…</p>`;
+    if (this.downloads.status === 'failed') {
+      return html`<p class="note" role="alert">What the page downloads could not be measured (${this.downloads.reason}). Run <code>npm run build</code> and reload.</p>`;
+    }
+    const files = this.downloads.files;
+    const sum = (when: PageFile['when']): number => files.filter((file) => file.when === when).reduce((total, file) => total + file.gzip, 0);
+    return html`<table class="downloads">
+      <caption>
+        What the page downloads for this element (gzip, as measured from this build)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">File</th>
+          <th scope="col">When</th>
+          <th scope="col">Size</th>
+          <th scope="col">gzip</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${files.map(
+          (file) => html`<tr>
+            <td><code>${file.file}</code></td>
+            <td>${file.when}</td>
+            <td>${kilobytes(file.bytes)}</td>
+            <td>${kilobytes(file.gzip)}</td>
+          </tr>`,
+        )}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colspan="3">At the first render</th>
+          <td class="total-first">${kilobytes(sum('first render'))}</td>
+        </tr>
+        ${sum('on first use') > 0
+          ? html`<tr>
+              <th scope="row" colspan="3">Later, on first use</th>
+              <td>${kilobytes(sum('on first use'))}</td>
+            </tr>`
+          : nothing}
+      </tfoot>
+    </table>`;
   }
 
   #renderIntegrityNote(): TemplateResult {
@@ -957,7 +1273,17 @@ export class EmbedBuilder extends LitElement {
             <button type="button" @click=${this.#copy}>Copy snippet</button>
             <p class="note" role="status">${this.copyStatus}</p>
           </div>
-          ${this.#renderIntegrityNote()}
+          ${this.#renderIntegrityNote()} ${this.#renderDownloads()}
+          <h3 id="csp-heading">Content-Security-Policy</h3>
+          <pre tabindex="0" aria-labelledby="csp-heading" class="csp"><code>${this.contentSecurityPolicy}</code></pre>
+          <p class="hint">
+            The header your page needs for this snippet (images named by the feed on other hosts need those in img-src too).
+            ${this.choices.build === 'loader'
+              ? this.choices.pinChunks
+                ? "The import map is an inline script: its 'sha256-…' hash is in script-src."
+                : 'The loader fetches dist/chunks/ from the same address: the CDN must allow CORS (jsDelivr and unpkg do).'
+              : 'The single file needs nothing from elsewhere.'}
+          </p>
           <p class="hint">
             Put the script tag once per page (in the head or before the element). If your site's Content Security Policy forbids inline
             styles, move the style rule into your own stylesheet.

@@ -12,6 +12,8 @@ import {
   EMBEDDABLE_ELEMENTS,
   embedSpec,
   escapeAttribute,
+  gzipSize,
+  inlineScriptHash,
   initialBuilderState,
   privacySummary,
   snippetHtml,
@@ -358,6 +360,73 @@ describe('embed builder', () => {
     root.querySelector<HTMLInputElement>('input#persist')!.click();
     await builder.updateComplete;
     expect(builder.snippet).not.to.include('persist');
+  });
+
+  it('offers the single-file build: its own integrity hash, and the pasted page renders as the preview', async () => {
+    const builder = await mountBuilder();
+    await choose(builder, { build: 'single-file' });
+    const single = new URL('/dist/mlo-widgets.bundle.js', location.origin).href;
+    const hash = await sha384Of(single);
+    await waitUntil(() => builder.snippet.includes(hash), 'the single file’s hash', { timeout: 8000 });
+    const script = new DOMParser().parseFromString(builder.snippet, 'text/html').querySelector('script');
+    expect(script?.getAttribute('src')).to.equal(single);
+    expect(script?.getAttribute('integrity')).to.equal(hash);
+    await waitUntil(() => builder.measuredFiles !== undefined, 'measured', { timeout: 8000 });
+    expect(builder.measuredFiles!.map((file) => file.file)).to.deep.equal(['mlo-widgets.css', 'mlo-widgets.bundle.js']);
+    await expectSnippetToRenderLikePreview(builder);
+  });
+
+  it('shows the bytes the page downloads for the chosen element, as measured from the built files', async () => {
+    const builder = await mountBuilder();
+    await choose(builder, { tag: 'mlo-office-contact', feedUrl: '' });
+    await waitUntil(() => builder.measuredFiles !== undefined, 'measured', { timeout: 8000 });
+    const map = (await (await fetch('/dist/chunks/files.json')).json()) as { files: string[]; tags: Record<string, number[]> };
+    const expected = ['mlo-widgets.css', 'mlo-widgets.js', ...map.tags['mlo-office-contact']!.map((index) => map.files[index]!)];
+    expect(builder.measuredFiles!.map((file) => file.file)).to.deep.equal(expected);
+    let total = 0;
+    for (const file of expected) total += await gzipSize(await (await fetch(`/dist/${file}`)).arrayBuffer());
+    const shown = builder.shadowRoot!.querySelector('.total-first')!.textContent.trim();
+    expect(shown).to.equal(`${(total / 1000).toFixed(1)} kB`);
+    // The office contact needs neither the list nor the search.
+    expect(expected.some((file) => /mlo-(news-list|archive-search)/.test(file))).to.equal(false);
+    const csp = builder.contentSecurityPolicy;
+    expect(csp).to.include(`script-src 'self' ${location.origin}`);
+    expect(csp).to.include("require-trusted-types-for 'script'");
+    expect(csp).to.include('trusted-types mlo-widgets lit-html dompurify');
+  });
+
+  it('pins the on-demand files with an import map: the page renders under the CSP shown; a wrong hash is refused, visibly', async () => {
+    const builder = await mountBuilder();
+    await choose(builder, { options: { layout: 'headlines', limit: '3' }, pinChunks: true });
+    await waitUntil(() => builder.snippet.includes('type="importmap"') && builder.contentSecurityPolicy.includes("'sha256-"), 'the import map', { timeout: 8000 });
+    const mapText = /<script type="importmap">(.*?)<\/script>/.exec(builder.snippet)![1]!;
+    const integrity = (JSON.parse(mapText) as { integrity: Record<string, string> }).integrity;
+    const entry = new URL('/dist/chunks/mlo-news-list.js', location.origin).href;
+    expect(integrity[entry]).to.equal(await sha384Of(entry));
+    expect(integrity[`${entry}?retry=1`], 'the retry addresses too').to.equal(integrity[entry]);
+
+    /** The snippet in a blank page that enforces `csp`. */
+    const pasteUnderCsp = async (snippet: string, csp: string): Promise<HTMLIFrameElement> => {
+      const frame = document.createElement('iframe');
+      frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}"><base href="${location.origin}/"><title>Partner page</title>${snippet}</head><body></body></html>`;
+      const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      document.body.append(frame);
+      await loaded;
+      return frame;
+    };
+    const good = await pasteUnderCsp(builder.snippet, builder.contentSecurityPolicy);
+    const list = good.contentDocument!.querySelector('mlo-news-list')!;
+    await waitUntil(() => (good.contentWindow as Window & typeof globalThis).customElements.get('mlo-news-list') !== undefined, 'defined under the import map', { timeout: 8000 });
+    expect(await settled(list)).to.include('Defence reform workshop');
+
+    // One byte of the entry's hash changed: the browser refuses the file, and the element says so.
+    const wrong = integrity[entry]!.replace(/.(?==*$)/, (last) => (last === 'A' ? 'B' : 'A'));
+    const tampered = mapText.split(integrity[entry]!).join(wrong);
+    const csp = builder.contentSecurityPolicy.replace(/'sha256-[^']+'/, await inlineScriptHash(tampered));
+    const bad = await pasteUnderCsp(builder.snippet.replace(mapText, tampered), csp);
+    const refused = bad.contentDocument!.querySelector('mlo-news-list')!;
+    await waitUntil(() => refused.shadowRoot?.querySelector('[role="alert"]') !== null && refused.shadowRoot?.querySelector('[role="alert"]') !== undefined, 'the refused file gives a visible error', { timeout: 8000 });
+    expect(visibleText(refused)).to.include('could not be loaded');
   });
 
   it('is accessible', async () => {

@@ -18,6 +18,7 @@
 import { ALL_TAGS, type TagName } from '../internal/tags.js';
 import { VERSION } from '../version.js';
 import { clearLoadError, showLoadError } from './load-error.js';
+import { RETRIES, retryAddress } from './retries.js';
 
 /**
  * What the build wrote: every file of dist/chunks a tag needs (its entry first, then each chunk its
@@ -59,13 +60,12 @@ function address(file: string): string {
 
 /** Imports every file of a list; the first failure rejects (with every other file still requested). */
 function importAll(indexes: readonly number[], attempt: number): Promise<unknown> {
-  const query = attempt > 0 ? `?retry=${attempt}` : '';
   return Promise.all(
     indexes.map((index, position) => {
       // Only the entry (first) carries the retry query: a module that failed stays failed under its URL,
       // and a shared chunk that loaded is shared, not loaded twice.
       const file = __MLO_CHUNKS__.files[index]!;
-      return import(/* @vite-ignore */ address(position === 0 ? file + query : file));
+      return import(/* @vite-ignore */ address(position === 0 ? retryAddress(file, attempt) : file));
     }),
   );
 }
@@ -104,7 +104,8 @@ function load(tag: TagName, attempt: number): void {
     () => failed.delete(tag),
     async (error: unknown) => {
       console.warn(`mlo-widgets ${VERSION}: the code of <${tag}> could not be loaded.`, error);
-      const stuck = attempt > 0 && (await reachable(files));
+      // After the last retry address (an import map's integrity lists each of them), a reload.
+      const stuck = attempt >= RETRIES || (attempt > 0 && (await reachable(files)));
       const retry = (): void => {
         failed.delete(tag);
         for (const element of document.querySelectorAll(tag)) clearLoadError(element);
