@@ -387,6 +387,7 @@ export async function build(config: SiteConfig | string | Record<string, unknown
   // The search index of each language, named in its feeds.
   const searchUrls = new Map<string, string>();
   if (site.search_index && diagnostics.errors.length === 0) {
+    progress.start('Writing the search index');
     for (const [language, items] of itemsByLanguage) {
       if (items.length === 0) continue;
       const normalised = normaliseForSearch(newestFirst(items), language, site);
@@ -395,6 +396,8 @@ export async function build(config: SiteConfig | string | Record<string, unknown
       for (const file of files) plan(file.path, file.contents, 'search');
       searchUrls.set(language, files[0]!.path);
     }
+    progress.end(`${[...planned.values()].filter((file) => file.kind === 'search').length} files`);
+    progress.start('Writing feeds');
   }
 
   for (const language of languages) {
@@ -493,6 +496,9 @@ function normaliseForSearch(items: JsonItem[], language: string, site: SiteConfi
   return out;
 }
 
+/** Warnings printed in the summary; the rest are counted. */
+const MAX_WARNINGS_SHOWN = 100;
+
 function size(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1048576) return `${(bytes / 1024).toFixed(1)} KiB`;
@@ -503,7 +509,10 @@ function printSummary(result: BuildResult, progress: Progress, list: boolean): v
   const errors = result.diagnostics.filter((entry) => entry.severity === 'error');
   const warnings = result.diagnostics.filter((entry) => entry.severity === 'warning');
   const byPlace = (a: Diagnostic, b: Diagnostic) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
-  for (const entry of [...[...warnings].sort(byPlace), ...[...errors].sort(byPlace)]) progress.line(formatDiagnostic(entry));
+  // Every error; warnings up to a screenful or two (the result, and `mlo-feed build --quiet`, have them all).
+  const shownWarnings = [...warnings].sort(byPlace).slice(0, MAX_WARNINGS_SHOWN);
+  for (const entry of [...shownWarnings, ...[...errors].sort(byPlace)]) progress.line(formatDiagnostic(entry));
+  if (warnings.length > shownWarnings.length) progress.line(`… and ${warnings.length - shownWarnings.length} more warnings (mlo-feed build --quiet prints every warning and error, and nothing else)`);
   if (errors.length > 0) {
     progress.line(`\n${errors.length} ${errors.length === 1 ? 'error' : 'errors'}, ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'}: nothing written (exit code ${EXIT_CONTENT}).`);
     return;
