@@ -33,7 +33,6 @@ const { build, loadSiteConfig } = await import('../dist/lib/publish/index.js').c
 
 const work = mkdtempSync(join(tmpdir(), 'mlo-feed-bench-'));
 const content = join(work, 'content');
-const output = join(work, 'public');
 mkdirSync(content);
 
 const items = createArchive({ size });
