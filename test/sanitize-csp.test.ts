@@ -3,9 +3,10 @@
  * on the HTML Sanitizer API a full article needs no `dompurify` policy and never downloads DOMPurify;
  * in a browser without the API (pages/hide-sanitizer-api.js) the loader fetches DOMPurify's file on
  * the first full article, and the single-file build has it inside. The page that hides the API and
- * refuses DOMPurify's policy (the plain-text fallback) is test/bundle/csp.test.ts's.
+ * refuses DOMPurify's policy (the plain-text fallback) is test/bundle/csp.test.ts's. DOMPurify's file
+ * failing is made by test/loader/cdn-middleware.mjs (`/test/loader/flaky/`), as a 404 or an offline reader.
  */
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { BUILDS, type OpenedPage, openPage, settle, waitForText } from './bundle/frame.js';
 
 /** The real article of jsonfeed-org-1.0.json, shown in full. */
@@ -61,3 +62,60 @@ for (const build of BUILDS) {
     });
   });
 }
+
+describe('the sanitiser of a built page: DOMPurify\'s file does not arrive (the loader)', function () {
+  this.timeout(20_000);
+
+  /** Makes `/test/loader/flaky/` answer 404 (or drop the connection) for these dist/ files; none: heal. */
+  async function failing(files: string[], mode: '404' | 'abort' = '404'): Promise<void> {
+    const response = await fetch(`/test/loader/flaky-control?fail=${encodeURIComponent(files.join(','))}&mode=${mode}`);
+    expect(response.ok).to.equal(true);
+  }
+
+  afterEach(() => failing([]));
+
+  /** The DOMPurify file of this build. */
+  async function domPurifyChunk(): Promise<string> {
+    const { files } = (await (await fetch('/dist/chunks/files.json')).json()) as { files: string[] };
+    const chunk = files.find((file) => /^chunks\/sanitize-dompurify-[\w-]+\.js$/.test(file));
+    expect(chunk, 'the build has a DOMPurify file of its own').to.be.a('string');
+    return chunk!;
+  }
+
+  /** The card's error block, once shown: role="alert", in words, with Retry, and no body. */
+  async function errorShown(page: OpenedPage): Promise<HTMLButtonElement> {
+    const card = page.document.querySelector('mlo-article-card')!;
+    await waitUntil(() => card.shadowRoot?.querySelector('[role="alert"] button'), 'no error with Retry', { timeout: 8000 });
+    expect(card.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('could not be loaded');
+    expect(bodyLinks(page)).to.deep.equal([]);
+    return card.shadowRoot!.querySelector<HTMLButtonElement>('[role="alert"] button')!;
+  }
+
+  it('a 404: the card shows a role="alert" error with Retry, no uncaught error', async () => {
+    await failing([await domPurifyChunk()], '404');
+    const page = await openPage('sanitizer-404.html');
+    const retry = await errorShown(page);
+    expect(retry.textContent.trim()).to.equal('Retry');
+    await settle();
+    expect(page.record.errors).to.deep.equal([]);
+    expect(page.record.violations).to.deep.equal([]);
+  });
+
+  // Each page loads the loader from a path of its own (test/loader/flaky/<name>/): the test server keeps
+  // the 404 it gave for an address, so Retry is tested after a dropped connection, at the same address
+  // (Chromium asks again for a module whose import() failed).
+  it('offline (a dropped connection): Retry renders the article once the file arrives', async () => {
+    await failing([await domPurifyChunk()], 'abort');
+    const page = await openPage('sanitizer-offline.html');
+    const retry = await errorShown(page);
+    await failing([]);
+    retry.click();
+    const card = page.document.querySelector('mlo-article-card')!;
+    await waitForText(card, ARTICLE_TEXT);
+    expect(bodyLinks(page), 'the body is rendered as markup').to.include('https://jsonfeed.org/version/1');
+    expect(card.shadowRoot!.querySelector('[role="alert"]') === null).to.equal(true);
+    await settle();
+    expect(page.record.errors).to.deep.equal([]);
+    expect(page.record.violations).to.deep.equal([]);
+  });
+});
