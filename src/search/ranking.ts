@@ -25,11 +25,22 @@ const QUALITY_BY_DISTANCE = [1, 0.55, 0.35] as const;
 
 /**
  * A prefix stands for its completions, shortest first (they match best), while the items they name
- * add up to at most this many postings. A one- or two-letter prefix of a large archive starts
- * thousands of words; the longer ones match what was typed least, and would cost the prebuilt index
- * most of its postings to download.
+ * add up to at most this many postings, each word's count rounded up to a power of two (its
+ * `frequencyClass`, all the prebuilt index stores of it). A one- or two-letter prefix of a large
+ * archive starts thousands of words; the longer ones match what was typed least, and would cost the
+ * prebuilt index most of its postings to download.
  */
 export const PREFIX_POSTINGS_BUDGET = 10_000;
+
+/** A document frequency as its power of two: 0 for none, 1 for 1, 2 for 2, 3 for 3–4, 4 for 5–8, … */
+export function frequencyClass(frequency: number): number {
+  return frequency <= 0 ? 0 : 1 + Math.ceil(Math.log2(frequency));
+}
+
+/** The largest frequency of a class (what the prefix budget counts). */
+function classPostings(frequencyClass: number): number {
+  return frequencyClass <= 0 ? 0 : 2 ** (frequencyClass - 1);
+}
 
 /** A posting packs the item's number and its quantised weight into one small integer. */
 export const WEIGHT_BITS = 8;
@@ -108,23 +119,23 @@ export interface Expansion {
 }
 
 /**
- * The vocabulary terms a query word stands for, with how well each matches. `frequency(term)` is
- * the number of items containing the term (0 for a term not in the vocabulary).
+ * The vocabulary terms a query word stands for, with how well each matches. `frequencyClassOf(term)`
+ * is the `frequencyClass` of the number of items containing the term (0 for a term not in the vocabulary).
  */
-export function expandTerm(vocabulary: SortedVocabulary, { term, prefix }: QueryTerm, frequency: (term: string) => number): Expansion {
+export function expandTerm(vocabulary: SortedVocabulary, { term, prefix }: QueryTerm, frequencyClassOf: (term: string) => number): Expansion {
   const quality = new Map<string, number>();
   const typoMatches: string[] = [];
   const offer = (candidate: string, value: number) => {
     if (value > (quality.get(candidate) ?? 0)) quality.set(candidate, value);
   };
-  if (frequency(term) > 0) offer(term, QUALITY_EXACT);
+  if (frequencyClassOf(term) > 0) offer(term, QUALITY_EXACT);
   if (prefix) {
     // Shortest first, then in vocabulary order (a stable sort of the sorted range).
     const completions = [...vocabulary.withPrefix(term)].sort((a, b) => a.length - b.length);
     let postings = 0;
     for (const candidate of completions) {
       if (candidate === term) continue;
-      postings += frequency(candidate);
+      postings += classPostings(frequencyClassOf(candidate));
       if (postings > PREFIX_POSTINGS_BUDGET) break;
       offer(candidate, QUALITY_PREFIX_BASE + QUALITY_PREFIX_SPAN * (term.length / candidate.length));
     }

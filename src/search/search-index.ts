@@ -23,6 +23,7 @@ import { searchTerms } from './normalize.js';
 import {
   expandTerm,
   FIELD_WEIGHTS,
+  frequencyClass,
   limitOf,
   parseQuery,
   QueryMatcher,
@@ -209,7 +210,7 @@ export class SearchIndex {
     const key = `${queryTerm.prefix ? '^' : '='}${queryTerm.term}`;
     let expansion = this.#expansions.get(key);
     if (!expansion) {
-      expansion = expandTerm(this.#vocabulary, queryTerm, (term) => this.#postings.get(term)?.length ?? 0);
+      expansion = expandTerm(this.#vocabulary, queryTerm, (term) => frequencyClass(this.#postings.get(term)?.length ?? 0));
       if (this.#expansions.size >= EXPANSIONS_KEPT) this.#expansions.clear();
       this.#expansions.set(key, expansion);
     }

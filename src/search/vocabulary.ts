@@ -8,6 +8,13 @@
 export class SortedVocabulary {
   #terms: string[] = [];
 
+  /** A vocabulary of terms that are already distinct and sorted in code-unit order (the caller checks). */
+  static fromSorted(terms: string[]): SortedVocabulary {
+    const vocabulary = new SortedVocabulary();
+    vocabulary.#terms = terms;
+    return vocabulary;
+  }
+
   /** How many distinct terms. */
   get size(): number {
     return this.#terms.length;

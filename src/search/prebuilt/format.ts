@@ -40,8 +40,8 @@ export interface IndexManifest {
 export interface IndexVocabulary {
   /** Terms, one a line: a base-36 digit (letters shared with the previous term, at most 35), then the rest. */
   terms: string;
-  /** Each term's document frequency, as base-64 numbers (`encodeNumbers`). */
-  frequencies: string;
+  /** Each term's document frequency as its power of two (`frequencyClass` in ranking.ts: 1 + ⌈log2 n⌉), as base-64 numbers (`encodeNumbers`). */
+  frequencyClasses: string;
   /** Posting shards (kind `p`) by term range: shard k holds the terms from `starts[k]` up to `starts[k + 1]`. */
   shards: { starts: number[]; files: string[] };
 }

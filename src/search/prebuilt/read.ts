@@ -161,8 +161,8 @@ interface PostingShard {
 export class PrebuiltSearchIndex {
   readonly url: string;
   readonly #manifest: IndexManifest;
-  readonly #vocabulary = new SortedVocabulary();
-  readonly #frequencies: Int32Array;
+  readonly #vocabulary: SortedVocabulary;
+  readonly #frequencyClasses: Uint8Array;
   readonly #shardStarts: number[];
   readonly #shardFiles: string[];
   readonly #years: Uint16Array;
@@ -189,21 +189,21 @@ export class PrebuiltSearchIndex {
     const { vocabulary } = manifest;
     const vocabularyUrl = url;
     const termText = own(vocabulary, 'terms');
-    const frequencyText = own(vocabulary, 'frequencies');
+    const frequencyText = own(vocabulary, 'frequencyClasses');
     const shards = own(vocabulary, 'shards');
     if (typeof termText !== 'string' || typeof frequencyText !== 'string') throw invalid(vocabularyUrl, 'terms');
     let terms: string[];
-    let frequencies: number[];
+    let classes: number[];
     try {
       terms = frontDecode(termText);
-      frequencies = decodeNumbers(frequencyText);
+      classes = decodeNumbers(frequencyText);
     } catch {
       throw invalid(vocabularyUrl, 'terms');
     }
-    if (terms.length !== manifest.terms || frequencies.length !== terms.length) throw invalid(vocabularyUrl, 'terms');
+    if (terms.length !== manifest.terms || classes.length !== terms.length || !classes.every((value) => value >= 1 && value <= 53)) throw invalid(vocabularyUrl, 'terms');
     for (let i = 1; i < terms.length; i += 1) if (!(terms[i - 1]! < terms[i]!)) throw invalid(vocabularyUrl, 'terms out of order');
-    this.#vocabulary.insert(terms);
-    this.#frequencies = Int32Array.from(frequencies);
+    this.#vocabulary = SortedVocabulary.fromSorted(terms);
+    this.#frequencyClasses = Uint8Array.from(classes);
     this.#shardStarts = (own(shards, 'starts') as unknown[] | undefined)?.map((start) => count(start, vocabularyUrl, 'shards')) ?? [];
     this.#shardFiles = stringList(own(shards, 'files'), vocabularyUrl, 'shards', HASH);
     if (this.#shardStarts.length !== this.#shardFiles.length || (terms.length > 0 && this.#shardStarts[0] !== 0)) throw invalid(vocabularyUrl, 'shards');
@@ -292,7 +292,7 @@ export class PrebuiltSearchIndex {
     const key = `${prefix ? '^' : '='}${term}`;
     let expansion = this.#expansions.get(key);
     if (!expansion) {
-      expansion = expandTerm(this.#vocabulary, { term, prefix }, (candidate) => this.#frequency(candidate));
+      expansion = expandTerm(this.#vocabulary, { term, prefix }, (candidate) => this.#frequencyClass(candidate));
       if (this.#expansions.size >= EXPANSIONS_KEPT) this.#expansions.clear();
       this.#expansions.set(key, expansion);
     }
@@ -304,9 +304,9 @@ export class PrebuiltSearchIndex {
     return this.#vocabulary.terms[index] === term ? index : -1;
   }
 
-  #frequency(term: string): number {
+  #frequencyClass(term: string): number {
     const index = this.#termIndex(term);
-    return index < 0 ? 0 : this.#frequencies[index]!;
+    return index < 0 ? 0 : this.#frequencyClasses[index]!;
   }
 
   /** The shard holding vocabulary term number `index`. */

@@ -12,7 +12,7 @@ import { itemDate, itemDateKind } from '../../feed/parse.js';
 import { itemBodyText, truncateText } from '../../feed/text.js';
 import type { FeedItem } from '../../feed/types.js';
 import { SearchIndex } from '../search-index.js';
-import { WEIGHT_MAX } from '../ranking.js';
+import { frequencyClass, WEIGHT_MAX } from '../ranking.js';
 import {
   contentHash,
   encodeNumbers,
@@ -34,9 +34,14 @@ export interface WriteSearchIndexOptions {
   manifest?: string;
   /** The folder of the other files, relative to the manifest. Default `search`. */
   dir?: string;
-  /** Postings per posting shard (a term with more gets a shard of its own). Default 2,500. */
+  /** Postings per posting shard (a term with more gets a shard of its own). Default 1,500. */
   postingsPerShard?: number;
-  /** Result records per document shard. Default 8. */
+  /**
+   * Terms per posting shard. Default 48: a typo's candidates are rare words scattered over the
+   * vocabulary, each costing its whole shard, so shards of rare words stay small.
+   */
+  termsPerShard?: number;
+  /** Result records per document shard. Default 4. */
   documentsPerShard?: number;
 }
 
@@ -54,8 +59,9 @@ export interface SearchIndexFile {
 export function writeSearchIndex(items: readonly FeedItem[], options: WriteSearchIndexOptions = {}): SearchIndexFile[] {
   const manifestPath = options.manifest ?? 'search-index.json';
   const dir = options.dir ?? 'search';
-  const postingsPerShard = Math.max(1, Math.floor(options.postingsPerShard ?? 2500));
-  const documentsPerShard = Math.max(1, Math.floor(options.documentsPerShard ?? 8));
+  const postingsPerShard = Math.max(1, Math.floor(options.postingsPerShard ?? 1500));
+  const termsPerShard = Math.max(1, Math.floor(options.termsPerShard ?? 48));
+  const documentsPerShard = Math.max(1, Math.floor(options.documentsPerShard ?? 4));
   const files: SearchIndexFile[] = [];
   const add = (kind: string, value: unknown): string => {
     const contents = JSON.stringify(value);
@@ -87,14 +93,14 @@ export function writeSearchIndex(items: readonly FeedItem[], options: WriteSearc
   const frequencies: number[] = [];
   terms.forEach((term, termIndex) => {
     const postings = snapshot.postings(term);
-    frequencies.push(postings.length);
-    if (shard.length > 0 && shardPostings + postings.length > postingsPerShard) flush();
+    frequencies.push(frequencyClass(postings.length));
+    if (shard.length > 0 && (shardPostings + postings.length > postingsPerShard || shard.length >= termsPerShard)) flush();
     if (shard.length === 0) starts.push(termIndex);
     shard.push(encodePostings(postings));
     shardPostings += postings.length;
   });
   flush();
-  const vocabulary: IndexVocabulary = { terms: frontCode(terms), frequencies: encodeNumbers(frequencies), shards: { starts, files: shardFiles } };
+  const vocabulary: IndexVocabulary = { terms: frontCode(terms), frequencyClasses: encodeNumbers(frequencies), shards: { starts, files: shardFiles } };
 
   // What results show, a few items per file.
   const documentFiles: string[] = [];
