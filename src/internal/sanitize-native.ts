@@ -34,6 +34,33 @@ const NOT_UNWRAPPED = new Set([...ELEMENTS, ...DROPPED_CONTENT, 'script', 'ifram
 const ATTRIBUTES = [...ALLOWED_ATTR, ...PREPARE_ATTR];
 const LEADING_WHITESPACE = /^[\r\n\t ]+/;
 
+function config(names: Iterable<string>): SanitizerConfig {
+  return {
+    elements: ELEMENTS,
+    attributes: ATTRIBUTES,
+    replaceWithChildrenElements: [...names].filter((name) => !NOT_UNWRAPPED.has(name)),
+    comments: false,
+    dataAttributes: false,
+  };
+}
+
+/** Whether a `Sanitizer` accepts our configuration (an implementation of an older draft would throw): asked once per constructor. */
+const accepted = new WeakMap<object, boolean>();
+
+function accepts(Sanitizer: SanitizerConstructor): boolean {
+  let result = accepted.get(Sanitizer);
+  if (result === undefined) {
+    try {
+      new Sanitizer(config([]));
+      result = true;
+    } catch {
+      result = false;
+    }
+    accepted.set(Sanitizer, result);
+  }
+  return result;
+}
+
 function api(): { Sanitizer: SanitizerConstructor; parseHTML: ParseHTML } | undefined {
   // No DOM at all (server rendering).
   if (typeof Document === 'undefined' || typeof Element === 'undefined') return undefined;
@@ -41,10 +68,11 @@ function api(): { Sanitizer: SanitizerConstructor; parseHTML: ParseHTML } | unde
   const parseHTML = (Document as unknown as { parseHTML?: unknown }).parseHTML;
   const setHTML = (Element.prototype as { setHTML?: unknown }).setHTML;
   if (typeof Sanitizer !== 'function' || typeof parseHTML !== 'function' || typeof setHTML !== 'function') return undefined;
+  if (!accepts(Sanitizer as SanitizerConstructor)) return undefined;
   return { Sanitizer: Sanitizer as SanitizerConstructor, parseHTML: (parseHTML as ParseHTML).bind(Document) };
 }
 
-/** Whether this browser has the HTML Sanitizer API (read at each call: a test may hide it). */
+/** Whether this browser has the HTML Sanitizer API, as specified (read at each call: a test may hide it). */
 export function hasNativeSanitizer(): boolean {
   return api() !== undefined;
 }
@@ -52,13 +80,7 @@ export function hasNativeSanitizer(): boolean {
 export const nativeFilter: BodyFilter = (html, names) => {
   const native = api();
   if (!native) throw new Error('This browser has no HTML Sanitizer API.');
-  const sanitizer = new native.Sanitizer({
-    elements: ELEMENTS,
-    attributes: ATTRIBUTES,
-    replaceWithChildrenElements: [...names].filter((name) => !NOT_UNWRAPPED.has(name)),
-    comments: false,
-    dataAttributes: false,
-  });
+  const sanitizer = new native.Sanitizer(config(names));
   const doc = native.parseHTML(html, { sanitizer });
   const body = doc.body;
   // A whole-document parse drops the whitespace before the first tag; DOMPurify puts it back.
