@@ -294,4 +294,20 @@ describe('hideNativeSanitizer', () => {
     restore();
     expect(hasNativeSanitizer()).to.equal(true);
   });
+
+  it('a Sanitizer that refuses our configuration (an older draft of the API) counts as none', async () => {
+    const { hasNativeSanitizer } = await import('../src/internal/sanitize-native.js');
+    const global = globalThis as { Sanitizer?: unknown };
+    const real = global.Sanitizer;
+    // The 2022 draft's shape: `allowElements`, no `elements`.
+    global.Sanitizer = function OldSanitizer(config: { elements?: unknown }): void {
+      if ('elements' in config) throw new TypeError('Unknown key: elements');
+    };
+    try {
+      expect(hasNativeSanitizer()).to.equal(false);
+    } finally {
+      global.Sanitizer = real;
+    }
+    expect(hasNativeSanitizer()).to.equal(true);
+  });
 });
