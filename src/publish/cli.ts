@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { build } from './build.js';
-import { EXIT_CONTENT, EXIT_OK, EXIT_USAGE, UsageError, formatDiagnostic } from './diagnostics.js';
+import { EXIT_CONTENT, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, formatDiagnostic } from './diagnostics.js';
 import { HOSTING_ADVICE, serve } from './serve.js';
 import { validate } from './validate.js';
 
@@ -29,7 +29,8 @@ Usage:
       --host <name>             default 127.0.0.1
   mlo-feed --help | --version
 
-Exit codes: 0 ok, 1 content errors (the messages name file, field and line), 2 usage or config errors.
+Exit codes: 0 ok, 1 content errors (the messages name file, field and line), 2 usage or config errors,
+70 a bug in mlo-feed.
 Guide: docs/publishing.md`;
 
 const CONFIG_NAMES = ['mlo-feed.config.yml', 'mlo-feed.config.yaml', 'mlo-feed.config.json'];
@@ -110,6 +111,12 @@ export async function main(args: readonly string[]): Promise<number> {
       write(process.stderr, `mlo-feed: ${error.message}\nRun mlo-feed --help for the commands and options.`);
       return EXIT_USAGE;
     }
-    throw error;
+    // The system refused (a folder that cannot be written, a port in use): the environment, as a usage error.
+    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && /^E[A-Z]+$/.test(error.code)) {
+      write(process.stderr, `mlo-feed: ${error.message}`);
+      return EXIT_USAGE;
+    }
+    write(process.stderr, `mlo-feed: internal error, please report it with this output:\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return EXIT_INTERNAL;
   }
 }

@@ -26,6 +26,8 @@ export const EXIT_OK = 0;
 export const EXIT_CONTENT = 1;
 /** The command is wrong: unknown command or option, missing or broken site config, unreadable path. */
 export const EXIT_USAGE = 2;
+/** A bug in mlo-feed itself (EX_SOFTWARE of sysexits.h): the message asks for a report. */
+export const EXIT_INTERNAL = 70;
 
 /** A usage or configuration problem: the command stops and exits with EXIT_USAGE. */
 export class UsageError extends Error {

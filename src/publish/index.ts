@@ -12,5 +12,5 @@ export { serve, headersFor, HOSTING_ADVICE, CACHE_IMMUTABLE, CACHE_SHORT, CACHE_
 export type { ServeOptions, RunningServer } from './serve.js';
 export { loadSiteConfig, siteConfigFrom, DEFAULT_PAGE_SIZE } from './config.js';
 export type { SiteConfig, LanguageSettings, ContentSource } from './config.js';
-export { EXIT_OK, EXIT_CONTENT, EXIT_USAGE, UsageError, formatDiagnostic } from './diagnostics.js';
+export { EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_INTERNAL, UsageError, formatDiagnostic } from './diagnostics.js';
 export type { Diagnostic, Severity } from './diagnostics.js';

@@ -126,3 +126,11 @@ test('the demo feed in demo/feed/ is what mlo-feed builds from demo/content/ (ru
   assert.deepEqual(hashes(join('demo', 'feed')), hashes(out), 'the same files with the same bytes');
   assert.equal(cli(['validate', join('demo', 'feed')]).code, 0);
 });
+
+test('build: an output folder that cannot be created is an environment problem, exit 2', (t) => {
+  const folder = temporaryFolder(t);
+  writeFileSync(join(folder, 'a-file'), '');
+  const { code, stderr } = cli(['build', join('fixtures', 'publish', 'rss', 'mlo-feed.config.yml'), '--out', join(folder, 'a-file', 'public')]);
+  assert.equal(code, 2, stderr);
+  assert.match(stderr, /mlo-feed: ENOTDIR: not a directory/);
+});

@@ -88,3 +88,27 @@ test('images, gzip, ETag and 304, preflight, 404, no way out of the folder', asy
   assert.ok([403, 404].includes(escape.status), `outside the folder: ${escape.status}`);
   assert.notEqual(escape.status, 200);
 });
+
+test('mlo-feed serve: the command prints its address and what to configure on a real host', async (t) => {
+  const { spawn } = await import('node:child_process');
+  const { BIN } = await import('./helpers.mjs');
+  const child = spawn(process.execPath, [BIN, 'serve', DEMO, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => child.kill('SIGTERM'));
+  let output = '';
+  const address = await new Promise((done, fail) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      if (match && output.includes('Access-Control-Allow-Origin')) done(match[1]);
+    });
+    child.on('exit', (code) => fail(new Error(`serve exited ${code}: ${output}`)));
+  });
+  assert.match(output, /application\/feed\+json/);
+  assert.match(output, /immutable/);
+  const response = await fetch(new URL('feed.sr-Latn.json', address));
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/feed+json; charset=utf-8');
+  const exited = new Promise((done) => child.once('exit', (code) => done(code)));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0, 'Ctrl+C or SIGTERM stops it cleanly');
+});
