@@ -12,7 +12,7 @@
 import { yieldToMain } from '../search/yield.js';
 
 /** How long one task may render before the rest waits for the next one (ms). */
-export const SLICE_MS = 30;
+export const SLICE_MS = 16;
 
 let sliceStart: number | undefined;
 let resetQueued = false;

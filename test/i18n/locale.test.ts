@@ -68,6 +68,38 @@ describe('formatDate', () => {
     expect(text).to.match(CYRILLIC);
     expect(text).not.to.match(LATIN_LETTER);
   });
+
+  // The reader's zone and UTC are written without Intl (its first use is slow); other zones go through Intl.
+  it('writes every month, day and year as Intl does, in the reader’s zone, in UTC and in another zone', () => {
+    const intl = (when: Date, locale: Locale, timeZone?: string): string => {
+      const format = new Intl.DateTimeFormat(locale === 'en' ? 'en-US' : intlTag(locale), { year: 'numeric', month: 'short', day: 'numeric', timeZone });
+      const parts = format.formatToParts(when);
+      const value = (type: Intl.DateTimeFormatPartTypes) => parts.find((part) => part.type === type)?.value ?? '';
+      return locale === 'en' ? `${value('month')} ${value('day')} ${value('year')}` : format.format(when);
+    };
+    const mismatches: string[] = [];
+    for (const locale of LOCALES) {
+      for (const year of [1, 999, 2008, 2024, 12345]) {
+        for (let month = 0; month < 12; month += 1) {
+          for (const day of [1, 9, 28]) {
+            const local = new Date(year, month, day, 12);
+            local.setFullYear(year); // Years below 100 are not read as 19xx.
+            const utc = new Date(Date.UTC(year, month, day, 23, 30));
+            for (const [when, zone] of [
+              [local, undefined],
+              [utc, 'UTC'],
+              [utc, 'Asia/Tokyo'],
+            ] as const) {
+              const ours = formatDate(when, locale, zone);
+              const theirs = intl(when, locale, zone);
+              if (ours !== theirs) mismatches.push(`${locale} ${zone ?? 'local'} ${when.toISOString()}: ${ours} ≠ ${theirs}`);
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches.slice(0, 5).join('\n')).to.equal('');
+  });
 });
 
 describe('plural', () => {
