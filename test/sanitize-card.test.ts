@@ -1,7 +1,8 @@
 /**
- * The full article while its sanitiser loads: synchronous on the browser's HTML Sanitizer API; without
- * it, the placeholder (the same box as while the feed loads) until DOMPurify's file arrives, and a
- * `role="alert"` error with Retry when it does not. This file runs in a page of its own, so DOMPurify
+ * The full article while its sanitiser loads (src/internal/sanitize-load.ts, on the first full article):
+ * the placeholder (the same box as while the feed loads) until it is there, then synchronous; without
+ * the browser's HTML Sanitizer API, until DOMPurify's file arrives too, and a `role="alert"` error with
+ * Retry when it does not. This file runs in a page of its own, so DOMPurify
  * is not loaded when it starts; the file's failure is made where the page fetches it (`sanitizerChunk`).
  */
 import { expect, waitUntil } from '@open-wc/testing';
@@ -63,18 +64,23 @@ describe('the full article and its sanitiser', () => {
     restoreFetch();
   });
 
-  it('on the HTML Sanitizer API: the body is there at the first render, with nothing to load', async () => {
+  it('on the HTML Sanitizer API: the first full article loads the sanitiser (not DOMPurify) behind its placeholder; later ones render at once', async () => {
     expect(hasNativeSanitizer()).to.equal(true);
     let loads = 0;
     sanitizerChunk.load = () => {
       loads += 1;
       return realLoad();
     };
-    const element = card((e) => (e.article = article()));
-    await element.updateComplete;
-    expect(part(element, 'body')?.querySelector('a')?.getAttribute('href')).to.equal('https://www.nato.int/');
-    expect(part(element, 'skeleton') === null).to.equal(true);
-    expect(loads).to.equal(0);
+    const first = card((e) => (e.article = article()));
+    await first.updateComplete;
+    expect(part(first, 'skeleton') !== null, 'the placeholder while the sanitiser loads').to.equal(true);
+    await waitUntil(() => part(first, 'body'), 'the article never rendered');
+    expect(part(first, 'body')?.querySelector('a')?.getAttribute('href')).to.equal('https://www.nato.int/');
+    const second = card((e) => (e.article = article()));
+    await second.updateComplete;
+    expect(part(second, 'body')?.querySelector('a')?.getAttribute('href'), 'synchronous once loaded').to.equal('https://www.nato.int/');
+    expect(part(second, 'skeleton') === null).to.equal(true);
+    expect(loads, 'DOMPurify is never loaded').to.equal(0);
   });
 
   it('without it: the placeholder stays, the same size, while DOMPurify loads; a file that does not arrive gives an alert with Retry', async () => {

@@ -17,7 +17,7 @@ import { ON_SERVER } from '../../internal/environment.js';
 import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { renderInSlices } from '../../internal/render-slices.js';
-import { itemContent, loadSanitizer, sanitizerReady } from '../../internal/sanitize.js';
+import { bodySanitizer, loadBodySanitizer } from '../../internal/sanitize-load.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
 import { validHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
@@ -234,9 +234,9 @@ export class MloArticleCard extends MloElement {
   /** The language and target the body was built for: its video labels, note and links depend on them. */
   #bodyFor?: string;
   #bodyLevel?: number;
-  /** The sanitiser's file (DOMPurify, where the browser has no sanitiser of its own) is being loaded for this card. */
+  /** The sanitiser's files (and DOMPurify, where the browser has no sanitiser of its own) are being loaded for this card. */
   #sanitizerLoading = false;
-  /** That file did not arrive: the full article shows an error with Retry. */
+  /** One of them did not arrive: the full article shows an error with Retry. */
   #sanitizerFailed = false;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
@@ -301,9 +301,10 @@ export class MloArticleCard extends MloElement {
   };
 
   /**
-   * A full article whose body needs a sanitiser not loaded yet: the placeholder while DOMPurify's file
-   * loads (the same box as before the feed arrived, so nothing moves), then the article; or, if the file
-   * does not arrive, a `role="alert"` error with Retry.
+   * A full article whose body needs the sanitiser, not loaded yet (it is loaded on the first full
+   * article, with DOMPurify where the browser has no sanitiser of its own): the placeholder meanwhile
+   * (the same box as before the feed arrived, so nothing moves), then the article; or, if a file does
+   * not arrive, a `role="alert"` error with Retry.
    */
   #renderSanitizerPending(): TemplateResult {
     if (this.#sanitizerFailed) {
@@ -313,7 +314,7 @@ export class MloArticleCard extends MloElement {
     // Nothing is loaded on the server: the browser renders the body.
     if (!ON_SERVER && !this.#sanitizerLoading) {
       this.#sanitizerLoading = true;
-      loadSanitizer().then(
+      loadBodySanitizer().then(
         () => {
           this.#sanitizerLoading = false;
           this.requestUpdate();
@@ -353,7 +354,7 @@ export class MloArticleCard extends MloElement {
     let fragment: DocumentFragment | undefined;
     try {
       const t = articleCardMessages[this.locale];
-      fragment = itemContent(item, baseUrl, { videoLabel: t.video, shortenedNote: t.bodyShortened, fullArticleLabel: t.readFullArticle, target: this.target });
+      fragment = bodySanitizer()?.itemContent(item, baseUrl, { videoLabel: t.video, shortenedNote: t.bodyShortened, fullArticleLabel: t.readFullArticle, target: this.target });
     } catch {
       // The page's Trusted Types rules forbid parsing HTML: show the body as plain text instead.
       fragment = undefined;
@@ -532,7 +533,7 @@ export class MloArticleCard extends MloElement {
   }
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
-    if (item.contentHtml && !sanitizerReady()) return this.#renderSanitizerPending();
+    if (item.contentHtml && !bodySanitizer()) return this.#renderSanitizerPending();
     const level = validHeadingLevel(this.headingLevel, 1);
     const body = this.#bodyOf(item, baseUrl, level);
     const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
