@@ -126,6 +126,24 @@ describe('the loader from a nested CDN path under the strict CSP with Trusted Ty
   });
 });
 
+describe('the loader and shadow roots the page creates', function () {
+  this.timeout(30_000);
+
+  it('loads an element inside a page’s own shadow root once the page calls MloWidgets.scan(root)', async () => {
+    const page = await openPage('empty.html', PAGES);
+    const host = page.document.createElement('div');
+    page.document.querySelector('main')!.append(host);
+    const root = host.attachShadow({ mode: 'open' });
+    const contact = page.document.createElement('mlo-office-contact');
+    root.append(contact);
+    await settle(300);
+    expect(page.window.customElements.get('mlo-office-contact'), 'out of the page-wide watch').to.equal(undefined);
+    (page.window as unknown as { MloWidgets: { scan(root: ParentNode): void } }).MloWidgets.scan(root);
+    await waitForText(contact, EXPECTED_TEXT['mlo-office-contact']!);
+    clean(page);
+  });
+});
+
 describe('the loader when a file beside it fails to load', function () {
   this.timeout(30_000);
 
