@@ -176,6 +176,22 @@ interface Story {
   versions: Map<string, Entry>;
 }
 
+/**
+ * The site language a tag belongs to: the same tag, else the one site language with its primary subtag
+ * (and its script, when the tag names one): a CMS's `en-us` is the site's `en`, `sr-Latn-RS` its `sr-Latn`.
+ */
+function siteLanguage(tag: string, languages: readonly string[]): string | undefined {
+  const exact = languages.find((candidate) => candidate.toLowerCase() === tag.toLowerCase());
+  if (exact) return exact;
+  const [primary, ...rest] = tag.toLowerCase().split('-');
+  const script = rest.find((part) => part.length === 4);
+  const candidates = languages.filter((candidate) => {
+    const [otherPrimary, ...otherRest] = candidate.toLowerCase().split('-');
+    return otherPrimary === primary && (script === undefined || otherRest.includes(script));
+  });
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
 function groupStories(entries: Entry[], config: SiteConfig, diagnostics: Diagnostics): Story[] {
   const languages = [...config.languages.keys()];
   const byKey = new Map<string, Map<string, Entry>>();
@@ -185,7 +201,7 @@ function groupStories(entries: Entry[], config: SiteConfig, diagnostics: Diagnos
     let tag = canonicalTag(checked);
     // Plain `sr` is Cyrillic (CLDR, and the widgets): file it there when the site has Serbian Cyrillic.
     if (tag === 'sr' && languages.includes('sr-Cyrl')) tag = 'sr-Cyrl';
-    const language = languages.find((candidate) => candidate.toLowerCase() === tag.toLowerCase());
+    const language = siteLanguage(tag, languages);
     if (!language) {
       diagnostics.error(entry.file, `language "${entry.language}" is not one of the site's languages (${languages.join(', ')}): fix the tag or add the language to the site config`, entry.place('language'));
       continue;

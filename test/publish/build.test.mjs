@@ -156,7 +156,7 @@ test('RSS 2.0: content:encoded, categories, RFC 2822 dates as RFC 3339 with thei
   assert.deepEqual(conference.tags, ['Conferences', 'Security']);
   assert.equal(conference.image, 'https://cms.example/images/conference.jpg');
   assert.deepEqual(conference.authors, [{ name: 'Public Affairs Office' }]);
-  assert.equal(conference.language, 'en');
+  assert.equal(conference.language, 'en', 'the channel’s en-us is the site’s en');
   assert.equal(course.date_published, '2023-10-02T08:30:00Z');
   assert.equal(course.content_html, '<p>The course ended.</p>');
   assert.equal((await validate(out)).exitCode, 0);
