@@ -227,3 +227,51 @@ test('build() takes a config object, as a site generator would call it', async (
   assert.equal(feed._mlo.search_index_url, undefined);
   assert.ok(!result.files.some((file) => file.kind === 'search'));
 });
+
+test('a correction to an old story renames its page and the newer ones; --prune deletes what went out of use', async (t) => {
+  const site = temporaryFolder(t);
+  cpSync(join(FIXTURES, 'markdown'), site, { recursive: true });
+  const out = join(site, 'public');
+  assert.equal((await build(loadSiteConfig(join(site, 'mlo-feed.config.yml')), { quiet: true })).exitCode, 0);
+  const oldPage = readJson(join(out, 'feed.json')).next_url;
+  const file = join(site, 'content', 'visit.en.md');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('They heard briefings.', 'They heard briefings and met cadets from partner countries.'));
+  const kept = await build(loadSiteConfig(join(site, 'mlo-feed.config.yml')), { quiet: true });
+  const newPage = readJson(join(out, 'feed.json')).next_url;
+  assert.notEqual(newPage, oldPage);
+  assert.ok(kept.stale.includes(oldPage), 'the old page is reported');
+  assert.ok(statSync(join(out, oldPage)).isFile(), 'and kept without --prune, for readers paging through it');
+  const pruned = await build(loadSiteConfig(join(site, 'mlo-feed.config.yml')), { quiet: true, prune: true });
+  assert.ok(pruned.stale.includes(oldPage));
+  assert.throws(() => statSync(join(out, oldPage)), /ENOENT/);
+  assert.equal((await validate(out)).exitCode, 0);
+});
+
+test('progress: phases with counts on stderr; one rewritten line on a terminal, plain lines elsewhere', async () => {
+  const { Progress } = await import(new URL('../../dist/lib/publish/progress.js', import.meta.url).href);
+  const capture = (isTTY) => {
+    const chunks = [];
+    return { stream: { isTTY, write: (chunk) => chunks.push(chunk) }, text: () => chunks.join('') };
+  };
+  const saved = process.env.CI;
+  delete process.env.CI;
+  try {
+    const terminal = capture(true);
+    const progress = new Progress({ stream: terminal.stream });
+    progress.start('Reading Markdown');
+    progress.tick(10, 10);
+    progress.end('10 files');
+    assert.match(terminal.text(), /^\r\x1b\[2KReading Markdown…\r\x1b\[2KReading Markdown… 10\/10\r\x1b\[2KReading Markdown: 10 files \(\d+ ms\)\n$/);
+    const log = capture(false);
+    const plain = new Progress({ stream: log.stream });
+    plain.start('Reading Markdown');
+    plain.tick(5, 10);
+    plain.end('10 files');
+    assert.match(log.text(), /^Reading Markdown: 10 files \(\d+ ms\)\n$/);
+    const quiet = capture(true);
+    new Progress({ stream: quiet.stream, quiet: true }).line('nothing');
+    assert.equal(quiet.text(), '');
+  } finally {
+    if (saved !== undefined) process.env.CI = saved;
+  }
+});

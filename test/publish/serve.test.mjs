@@ -112,3 +112,23 @@ test('mlo-feed serve: the command prints its address and what to configure on a 
   child.kill('SIGTERM');
   assert.equal(await exited, 0, 'Ctrl+C or SIGTERM stops it cleanly');
 });
+
+test('over HTTP: validate a feed by its URL, and build from an RSS export at a URL', async (t) => {
+  const { validate, build } = await library();
+  const { url } = await withServer(t);
+  const checked = await validate(new URL('feed.json', url).href);
+  assert.deepEqual(checked.diagnostics, []);
+  assert.equal(checked.exitCode, 0);
+  assert.deepEqual(checked.feeds.map(({ pages, items }) => [pages, items]), [[2, 25]], 'both English pages, through next_url');
+
+  const fixtures = await serve(join(ROOT, 'fixtures', 'publish', 'rss'), { port: 0 });
+  t.after(() => fixtures.close());
+  const { temporaryFolder } = await import('./helpers.mjs');
+  const out = temporaryFolder(t);
+  const result = await build({ output: out, content: [{ rss: new URL('export.rss.xml', fixtures.url).href }], languages: { en: { title: 'From a URL' } }, search_index: false }, { quiet: true });
+  assert.equal(result.exitCode, 0, JSON.stringify(result.diagnostics));
+  assert.deepEqual(readJson(join(out, 'feed.json')).items.map((item) => item.id), ['https://cms.example/news/conference', 'cms-42']);
+  const missing = await validate(new URL('no-such-feed.json', url).href).catch((error) => error);
+  assert.equal(missing.name, 'UsageError');
+  assert.match(missing.message, /the server answered 404/);
+});
