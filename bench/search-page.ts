@@ -76,6 +76,8 @@ async function elementRun(src: string, queries: string[]): Promise<ElementRun> {
   document.body.append(element);
   await element.updateComplete;
   const input = () => element.shadowRoot!.querySelector<HTMLInputElement>('[role="combobox"]')!;
+  // The element loads nothing until the reader shows intent: focus in the box starts the crawl.
+  input().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
   const type = (query: string) => {
     input().value = query;
     input().dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
