@@ -30,6 +30,8 @@ async function renderCard(item: FeedItem, variant: 'teaser' | 'full' = 'teaser')
   </div>`).querySelector('mlo-article-card');
   if (!card) throw new Error('no card');
   await card.updateComplete;
+  // A full article's body waits for the sanitiser, loaded on the first full article (docs/sanitizing.md).
+  await waitUntil(() => !card.shadowRoot!.querySelector('[part~="skeleton"]'), 'the card kept its placeholder');
   return card;
 }
 
@@ -103,6 +105,7 @@ describe('real feed shapes in mlo-article-card', () => {
     const item = blogItem({ content_html: '<iframe src="https://www.youtube.com/embed/abc123" width="560" height="315"></iframe>' });
     const card = mount(html`<div lang="sr-Cyrl"><mlo-article-card .article=${item} variant="full"></mlo-article-card></div>`).querySelector('mlo-article-card')!;
     await card.updateComplete;
+    await waitUntil(() => part(card, 'body'), 'the body never rendered (the sanitiser is loaded on the first full article)');
     const body = part(card, 'body')!;
     expect(body.querySelectorAll('iframe').length).to.equal(0);
     const link = body.querySelector('a');

@@ -54,6 +54,8 @@ async function renderCard(article: FeedItem, variant = 'full'): Promise<MloArtic
   const frame = mount(html`<div lang="en"><mlo-article-card .article=${article} variant=${variant}></mlo-article-card></div>`);
   const card = frame.querySelector('mlo-article-card')!;
   await card.updateComplete;
+  // A full article's body waits for the sanitiser, loaded on the first full article (docs/sanitizing.md).
+  await waitUntil(() => !card.shadowRoot!.querySelector('[part~="skeleton"]'), 'the card kept its placeholder');
   return card;
 }
 

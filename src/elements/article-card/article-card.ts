@@ -311,22 +311,32 @@ export class MloArticleCard extends MloElement {
       const t = loaderMessages[this.locale];
       return renderErrorBlock(this.locale, t.title, t.message, this.#retrySanitizer);
     }
-    // Nothing is loaded on the server: the browser renders the body.
-    if (!ON_SERVER && !this.#sanitizerLoading) {
-      this.#sanitizerLoading = true;
-      loadBodySanitizer().then(
-        () => {
-          this.#sanitizerLoading = false;
-          this.requestUpdate();
-        },
-        () => {
-          this.#sanitizerLoading = false;
-          this.#sanitizerFailed = true;
-          this.requestUpdate();
-        },
-      );
-    }
+    this.#loadSanitizer();
     return this.#renderSkeleton();
+  }
+
+  /** Starts loading the sanitiser (once at a time); the card renders again when it is there, or failed. */
+  #loadSanitizer(): void {
+    // Nothing is loaded on the server: the browser renders the body.
+    if (ON_SERVER || this.#sanitizerLoading || this.#sanitizerFailed || bodySanitizer()) return;
+    this.#sanitizerLoading = true;
+    loadBodySanitizer().then(
+      () => {
+        this.#sanitizerLoading = false;
+        this.requestUpdate();
+      },
+      () => {
+        this.#sanitizerLoading = false;
+        this.#sanitizerFailed = true;
+        this.requestUpdate();
+      },
+    );
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A full article asks for the sanitiser at once, while its feed loads, rather than once it arrived.
+    if (this.#variant === 'full') this.#loadSanitizer();
   }
 
   #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
