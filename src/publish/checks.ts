@@ -7,8 +7,8 @@ import { htmlToText } from '../feed/text.js';
 import type { Diagnostics } from './diagnostics.js';
 import type { Entry } from './model.js';
 
-const LATIN = /\p{Script=Latin}/gu;
-const CYRILLIC = /\p{Script=Cyrillic}/gu;
+const LATIN = /^\p{Script=Latin}$/u;
+const CYRILLIC = /^\p{Script=Cyrillic}$/u;
 
 /** Which script a Serbian tag names, if any. */
 export function serbianScript(tag: string): 'Latn' | 'Cyrl' | undefined {
@@ -24,8 +24,24 @@ export function serbianScript(tag: string): 'Latn' | 'Cyrl' | undefined {
  * for `Latn`, or the reverse. A Latin acronym in Cyrillic text ("NATO", a URL) is not enough.
  */
 export function contradictsScript(text: string, script: 'Latn' | 'Cyrl'): boolean {
-  const latin = text.match(LATIN)?.length ?? 0;
-  const cyrillic = text.match(CYRILLIC)?.length ?? 0;
+  let latin = 0;
+  let cyrillic = 0;
+  // A loop over code units rather than two /\p{Script=…}/gu matches: no array of every letter of every
+  // body (the check runs on every field of every Serbian story). The ranges are the Latin and Cyrillic
+  // blocks Serbian text uses; anything rarer is counted by the full Unicode test.
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) latin += 1;
+    else if (code < 0xc0) continue;
+    else if (code <= 0x24f) latin += code === 0xd7 || code === 0xf7 ? 0 : 1;
+    else if (code >= 0x400 && code <= 0x52f) cyrillic += 1;
+    else {
+      const character = String.fromCodePoint(text.codePointAt(index) ?? code);
+      if (LATIN.test(character)) latin += 1;
+      else if (CYRILLIC.test(character)) cyrillic += 1;
+      if (character.length === 2) index += 1;
+    }
+  }
   return script === 'Latn' ? cyrillic > latin : latin > cyrillic;
 }
 
