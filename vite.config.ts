@@ -181,8 +181,8 @@ export default defineConfig(({ command }) => {
           chunkFileNames: 'chunks/[name]-[hash].js',
           // One shared chunk for what two or more elements use (Lit, the feed layer, the shared internals),
           // rather than a handful of tiny files each with its own request and compression overhead.
-          // The sanitiser stays with the card, which alone uses it.
-          codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => SHARED.test(id) && !/sanitize/.test(id) }] },
+          // The sanitiser stays with the card, which alone uses it; the Serbian tables stay on demand.
+          codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => SHARED.test(id) && !/sanitize|[\\/]tables[\\/]/.test(id) }] },
         },
       },
     },

@@ -68,6 +68,9 @@ export default {
     <script type="module">
       import '${testFramework}';
       import '/test/helpers/lit-warnings.ts';
+      // The Serbian message tables up front, as a page that has loaded them (src/i18n/serbian.ts loads
+      // them on demand; test/loader checks that, on the built files).
+      import '/src/i18n/tables/serbian.ts';
     </script>
   </body>
 </html>`,

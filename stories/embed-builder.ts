@@ -328,7 +328,9 @@ export function pageFiles(spec: EmbedSpec, build: BuildChoice, map: ChunkMap): P
   const names = (indexes: readonly number[] = []): string[] => indexes.map((index) => map.files[index]!);
   const lang = spec.attributes.find(([name]) => name === 'lang')?.[1] ?? '';
   const first = [...new Set([...names(map.tags[spec.tag]), ...(/^(sr|srp|sh|hbs)\b/i.test(lang) ? names(map.serbian) : [])])];
-  const later = names(map.later?.[spec.tag]).filter((file) => !first.includes(file));
+  // The Serbian tables come only with a Serbian element (then at the first render, above).
+  const serbian = names(map.serbian);
+  const later = names(map.later?.[spec.tag]).filter((file) => !first.includes(file) && !serbian.includes(file));
   return [now('mlo-widgets.css'), now('mlo-widgets.js'), ...first.map(now), ...later.map((file): PageFile => ({ file, when: 'on first use' }))];
 }
 

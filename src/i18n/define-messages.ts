@@ -4,6 +4,8 @@
  * with `toLatin` (src/i18n/transliterate.ts) the first time it is read.
  */
 import { LOCALES, type Locale, type LocaleTable } from './locale.js';
+import { loadSerbianTables, serbianTables } from './serbian.js';
+import type { SerbianTables } from './tables/serbian.js';
 import { HAS_CYRILLIC, toLatin } from './transliterate.js';
 
 /** The locales a table is written in: every locale but Serbian Latin, which is derived. */
@@ -101,6 +103,43 @@ export function defineMessages<Messages extends object>(
       });
     } else {
       table[locale] = tables[locale];
+    }
+  }
+  return table;
+}
+
+/**
+ * A `LocaleTable` whose English is written here and whose Serbian Cyrillic is `name`'s table in
+ * src/i18n/tables/serbian.ts, loaded on demand (src/i18n/serbian.ts): until it has arrived, reading a
+ * Serbian locale starts loading it and answers in English. Serbian Latin is derived from the Cyrillic
+ * as in `defineMessages`, once the Cyrillic is there.
+ */
+export function defineMessagesOnDemand<Messages extends object>(
+  name: { [Key in keyof SerbianTables]: SerbianTables[Key] extends Messages ? Key : never }[keyof SerbianTables],
+  tables: { readonly en: Messages },
+  options: DefineMessagesOptions<Messages> = {},
+): LocaleTable<Messages> {
+  let latin: Messages | undefined;
+  const cyrillic = (): Messages | undefined => {
+    const loaded = serbianTables();
+    if (loaded) return loaded[name] as unknown as Messages;
+    // Answers in English meanwhile; a failure (offline) is tried again on a later read.
+    loadSerbianTables().catch(() => undefined);
+    return undefined;
+  };
+  const table = {} as Record<Locale, Messages>;
+  for (const locale of LOCALES) {
+    if (locale === 'en') {
+      table.en = tables.en;
+    } else {
+      Object.defineProperty(table, locale, {
+        enumerable: true,
+        get: () => {
+          const source = cyrillic();
+          if (!source) return tables.en;
+          return locale === 'sr-Cyrl' ? source : (latin ??= serbianLatin(source, options.latinOverrides));
+        },
+      });
     }
   }
   return table;

@@ -58,28 +58,31 @@ function address(file: string): string {
   return scriptUrl ? new URL(file, scriptUrl).href : `./${file}`;
 }
 
-/** Imports every file of a list; the first failure rejects (with every other file still requested). */
-function importAll(indexes: readonly number[], attempt: number): Promise<unknown> {
-  return Promise.all(
-    indexes.map((index, position) => {
-      // Only the entry (first) carries the retry query: a module that failed stays failed under its URL,
-      // and a shared chunk that loaded is shared, not loaded twice.
-      const file = __MLO_CHUNKS__.files[index]!;
-      return import(/* @vite-ignore */ address(position === 0 ? retryAddress(file, attempt) : file));
-    }),
-  );
+/**
+ * Imports a tag's files: every file at once, except that the entry (first: the file that defines the
+ * element) waits for `before` (the Serbian tables, for a Serbian element, so that its first render is
+ * Serbian). The first failure rejects.
+ */
+function importAll(indexes: readonly number[], attempt: number, before?: Promise<unknown>): Promise<unknown> {
+  const [entry, ...rest] = indexes.map((index) => __MLO_CHUNKS__.files[index]!);
+  // Only the entry carries the retry query: a module that failed stays failed under its URL, and a
+  // shared chunk that loaded is shared, not loaded twice.
+  const dependencies = rest.map((file) => import(/* @vite-ignore */ address(file)));
+  if (entry === undefined) return Promise.all(dependencies);
+  return Promise.all([...dependencies, before]).then(() => import(/* @vite-ignore */ address(retryAddress(entry, attempt))));
 }
 
-let serbianStarted = false;
+let serbian: Promise<unknown> | undefined;
 
-/** The page (or this element) speaks Serbian: fetch its tables beside the element's code, not after it. */
-function preloadLanguage(element: Element): void {
-  if (serbianStarted) return;
+/**
+ * The page (or this element) speaks Serbian: the Serbian tables, imported once, beside the element's
+ * files. A failure is not the element's: it then speaks English (src/i18n/serbian.ts).
+ */
+function serbianFor(element: Element): Promise<unknown> | undefined {
   const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
-  if (!/^(sr|srp|sh|hbs)\b/i.test(lang)) return;
-  serbianStarted = true;
-  // A failure here is the element's to report: it imports the same file itself when it renders.
-  importAll(__MLO_CHUNKS__.serbian, 0).catch(() => undefined);
+  if (!/^(sr|srp|sh|hbs)\b/i.test(lang) || __MLO_CHUNKS__.serbian.length === 0) return undefined;
+  serbian ??= importAll(__MLO_CHUNKS__.serbian, 0).catch(() => undefined);
+  return serbian;
 }
 
 /**
@@ -98,9 +101,9 @@ async function reachable(indexes: readonly number[]): Promise<boolean> {
   }
 }
 
-function load(tag: TagName, attempt: number): void {
+function load(tag: TagName, attempt: number, before?: Promise<unknown>): void {
   const files = __MLO_CHUNKS__.tags[tag];
-  importAll(files, attempt).then(
+  importAll(files, attempt, before).then(
     () => failed.delete(tag),
     async (error: unknown) => {
       console.warn(`mlo-widgets ${VERSION}: the code of <${tag}> could not be loaded.`, error);
@@ -126,7 +129,7 @@ function start(): LoaderState {
   const started = new Set<string>();
   const found = (element: Element): void => {
     const tag = element.localName as TagName;
-    preloadLanguage(element);
+    const tables = serbianFor(element);
     if (started.has(tag)) {
       if (!customElements.get(tag)) failed.get(tag)?.(element);
       return;
@@ -135,7 +138,7 @@ function start(): LoaderState {
     const existing: (CustomElementConstructor & { mloVersion?: string }) | undefined = customElements.get(tag);
     // Defined by this very version (the single-file build, or the npm build): nothing to load.
     if (existing?.mloVersion === VERSION) return;
-    load(tag, 0);
+    load(tag, 0, tables);
   };
   const scan = (root: ParentNode): void => {
     if (root instanceof Element && root.matches(SELECTOR)) found(root);

@@ -100,6 +100,31 @@ describe('the loader from a nested CDN path under the strict CSP with Trusted Ty
     expect(page.window.customElements.get('mlo-archive-search'), 'the search is not defined').to.equal(undefined);
   });
 
+  it('fetches the Serbian message tables for a Serbian page only, before the element renders: its first render is Serbian', async () => {
+    const map = chunks as ChunkMap & { serbian: number[] };
+    // The tables' own file (what they import, the list needs anyway).
+    const tables = map.serbian.map((index) => chunks.files[index]!).filter((file) => !filesFor(['mlo-news-list']).includes(file));
+    expect(tables.length, 'the build has a Serbian tables file').to.be.greaterThan(0);
+    const english = await openPage('twice.html', PAGES);
+    await waitForText(english.document.querySelector('mlo-news-list')!, EXPECTED_TEXT['mlo-news-list']!);
+    for (const file of tables) expect(requestedScripts(english), 'an English page').not.to.include(file);
+
+    const page = await openPage('serbian.html', PAGES);
+    const list = page.document.querySelector('mlo-news-list')!;
+    await page.window.customElements.whenDefined('mlo-news-list');
+    // Whatever the list shows from its first render on is Serbian (Cyrillic, as lang="sr" is).
+    const seen: string[] = [];
+    await waitUntil(() => {
+      const text = shadowText(list);
+      if (text) seen.push(text);
+      return text.includes('Учитај још');
+    }, 'the Serbian Load more', { timeout: 5000 });
+    expect(seen.filter((text) => /Load more|Loading/.test(text)), 'never English').to.deep.equal([]);
+    for (const file of tables) expect(requestedScripts(page), 'a Serbian page').to.include(file);
+    await settle();
+    clean(page);
+  });
+
   it('loads elements a single-page app inserts after it ran, at any depth and at different times', async () => {
     const page = await openPage('empty.html', PAGES);
     await settle(200);

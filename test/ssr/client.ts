@@ -4,6 +4,8 @@
  */
 import '@lit-labs/ssr-client/lit-element-hydrate-support.js';
 import './client-data.js';
+// Serbian is rendered (server) and hydrated (browser) from the start: its tables up front (src/i18n/serbian.ts).
+import '../../src/i18n/tables/serbian.js';
 import '../../src/elements/news-list/define.js';
 import '../../src/elements/article-card/define.js';
 import '../../src/elements/breadcrumb/define.js';

@@ -5,6 +5,8 @@
 import { render } from '@lit-labs/ssr';
 import { collectResult } from '@lit-labs/ssr/lib/render-result.js';
 import type { JsonFeed } from '../../src/feed/types.js';
+// Serbian is rendered (server) and hydrated (browser) from the start: its tables up front (src/i18n/serbian.ts).
+import '../../src/i18n/tables/serbian.js';
 import '../../src/elements/news-list/define.js';
 import '../../src/elements/article-card/define.js';
 import '../../src/elements/breadcrumb/define.js';

@@ -4,7 +4,7 @@
  * genitive, which is "rezultata" whatever the number ends in ("od 21 rezultata"), so that form is not
  * chosen by plural(). Serbian quotes are „…“.
  */
-import { defineMessages, type WrittenTables } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 import { formatNumber, plural, type Locale } from '../locale.js';
 
 export interface ArchiveSearchMessages {
@@ -41,20 +41,12 @@ export interface ArchiveSearchMessages {
   engineFailed: string;
 }
 
-// Serbian Latin is derived from the whole Cyrillic message (see defineMessages), so these need no Latin.
-const articles: WrittenTables<(count: number) => string> = {
-  en: (count) => plural('en', count, { one: '{n} article', other: '{n} articles' }),
-  'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} чланак', few: '{n} чланка', other: '{n} чланака' }),
-};
-
-const results: WrittenTables<(count: number) => string> = {
-  en: (count) => plural('en', count, { one: '{n} result', other: '{n} results' }),
-  'sr-Cyrl': (count) => plural('sr-Cyrl', count, { one: '{n} резултат', few: '{n} резултата', other: '{n} резултата' }),
-};
-
+// The Serbian ones are in src/i18n/tables/serbian.ts, with the Serbian table.
+const articles = { en: (count: number): string => plural('en', count, { one: '{n} article', other: '{n} articles' }) };
+const results = { en: (count: number): string => plural('en', count, { one: '{n} result', other: '{n} results' }) };
 const number = (locale: Locale, value: number): string => formatNumber(value, locale);
 
-export const archiveSearchMessages = defineMessages<ArchiveSearchMessages>({
+export const archiveSearchMessages = defineMessagesOnDemand<ArchiveSearchMessages>('archiveSearch', {
   en: {
     label: 'Search our content',
     instructions: 'Results appear as you type. Use the up and down arrow keys to move through them and Enter to open one.',
@@ -76,28 +68,5 @@ export const archiveSearchMessages = defineMessages<ArchiveSearchMessages>({
     fallbackSubmit: 'Search',
     indexFailed: 'The search index could not be loaded, so the archive’s pages are searched instead; this may take a moment.',
     engineFailed: 'The search could not be loaded (the connection failed, or a file is missing).',
-  },
-  'sr-Cyrl': {
-    label: 'Претражите наш садржај',
-    instructions: 'Резултати се појављују док куцате. Стрелицама нагоре и надоле крећете се кроз њих, а тастером Enter отварате изабрани.',
-    resultsLabel: 'Резултати претраге',
-    yearLabel: 'Година',
-    allYears: 'Све године',
-    tagLabel: 'Тема',
-    allTags: 'Све теме',
-    resultCount: (total, shown) =>
-      shown < total ? `Приказујемо ${number('sr-Cyrl', shown)} од ${number('sr-Cyrl', total)} резултата` : results['sr-Cyrl'](total),
-    partialMatch: 'Ниједан чланак не садржи све речи; ови садрже неке од њих.',
-    noResults: (query) => `Нема резултата за „${query}“`,
-    noFilteredResults: 'Ниједан чланак не одговара овим филтерима.',
-    loading: 'Учитавање архиве…',
-    indexing: (count) => `Припремамо претрагу: до сада ${articles['sr-Cyrl'](count)}…`,
-    partialArchive: (count) => `Учитан је само део архиве (${articles['sr-Cyrl'](count)}), па неки резултати могу да недостају.`,
-    emptyArchive: 'Архива још нема чланака за претрагу.',
-    noSource: 'Овде нема архиве за претрагу: атрибут src је празан.',
-    fallbackIntro: 'И даље можете да претражујете на сајту:',
-    fallbackSubmit: 'Претражи',
-    indexFailed: 'Индекс за претрагу није могуће учитати, па се уместо њега претражују странице архиве; то може да потраје.',
-    engineFailed: 'Претрагу није могуће учитати (веза није успела или датотека недостаје).',
   },
 });

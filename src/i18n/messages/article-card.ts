@@ -3,7 +3,7 @@
  * fills them with text or links (see `fillTemplate`), so a translation can move the link anywhere
  * in the sentence and feed text can never add placeholders of its own.
  */
-import { defineMessages } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 
 export interface ArticleCardMessages {
   /** Shown in place of the title when an item has neither a title nor any text. */
@@ -34,7 +34,7 @@ export interface ArticleCardMessages {
   readFullArticle: string;
 }
 
-export const articleCardMessages = defineMessages<ArticleCardMessages>({
+export const articleCardMessages = defineMessagesOnDemand<ArticleCardMessages>('articleCard', {
   en: {
     untitled: 'Untitled news item',
     tags: 'Tags',
@@ -50,21 +50,5 @@ export const articleCardMessages = defineMessages<ArticleCardMessages>({
     video: 'Video:',
     bodyShortened: 'This article is too long to show here in full.',
     readFullArticle: 'Read the full article',
-  },
-  'sr-Cyrl': {
-    untitled: 'Вест без наслова',
-    tags: 'Ознаке',
-    storyBy: 'Текст: {byline}',
-    storyByWithSource: 'Текст: {byline} (првобитно објављено на: {source})',
-    originallyPosted: 'Првобитно објављено на: {source}',
-    photoCredit: '(Извор: {credit})',
-    downloads: 'Преузимања',
-    downloadDetails: (details) => `(${details.join(', ')})`,
-    untitledDownload: 'Преузми',
-    notFoundTitle: 'Вест није пронађена',
-    notFound: 'Извор вести не садржи вест са овим article-id. Можда је уклоњена или је вредност атрибута article-id погрешна.',
-    video: 'Видео:',
-    bodyShortened: 'Ова вест је предугачка да би се овде приказала у целости.',
-    readFullArticle: 'Прочитајте целу вест',
   },
 });

@@ -1,5 +1,5 @@
 /** Strings of `<mlo-breadcrumb>`. Serbian uses „…“ quotes and ekavian forms, as in Serbia. */
-import { defineMessages } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 
 export interface BreadcrumbMessages {
   /** The accessible name of the `<nav>` landmark. */
@@ -20,7 +20,7 @@ export interface BreadcrumbMessages {
   nothingToShow: string;
 }
 
-export const breadcrumbMessages = defineMessages<BreadcrumbMessages>({
+export const breadcrumbMessages = defineMessagesOnDemand<BreadcrumbMessages>('breadcrumb', {
   en: {
     label: 'Breadcrumb',
     showFullPath: 'Show full path',
@@ -30,15 +30,5 @@ export const breadcrumbMessages = defineMessages<BreadcrumbMessages>({
     articleNotFound: (articleId) => `The feed has no article with the id “${articleId}”. Check the article-id attribute.`,
     noTrail: 'The feed gives no breadcrumb trail.',
     nothingToShow: 'The breadcrumb is empty: add links as its children, or give src and article-id.',
-  },
-  'sr-Cyrl': {
-    label: 'Навигациона путања',
-    showFullPath: 'Прикажи целу путању',
-    loading: 'Учитавање навигационе путање…',
-    untitled: 'Чланак без наслова',
-    unavailableTitle: 'Навигациону путању није могуће приказати',
-    articleNotFound: (articleId) => `Извор вести нема чланак са ознаком „${articleId}“. Проверите атрибут article-id.`,
-    noTrail: 'Извор вести не садржи навигациону путању.',
-    nothingToShow: 'Навигациона путања је празна: додајте линкове као садржај елемента или наведите атрибуте src и article-id.',
   },
 });

@@ -6,7 +6,7 @@
  */
 import type { FeedErrorKind } from '../../feed/errors.js';
 import { MAX_FEED_PAGE_SIZE } from '../../feed/limits.js';
-import { defineMessages } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 
 /** The page size limit as the messages say it: "2" (MB). */
 const PAGE_LIMIT_MB = MAX_FEED_PAGE_SIZE / (1024 * 1024);
@@ -25,7 +25,7 @@ export interface CommonMessages {
   crawlLimit: string;
 }
 
-export const commonMessages = defineMessages<CommonMessages>({
+export const commonMessages = defineMessagesOnDemand<CommonMessages>('common', {
   en: {
     retry: 'Retry',
     loading: 'Loading news…',
@@ -56,39 +56,6 @@ export const commonMessages = defineMessages<CommonMessages>({
           return 'The feed address is not a web address: only http, https and relative addresses are allowed.';
         case 'too-large':
           return `This news feed is too large for a web page to read: one page of it is over ${PAGE_LIMIT_MB} MB. Ask its publisher to split it into pages (next_url).`;
-      }
-    },
-  },
-  'sr-Cyrl': {
-    retry: 'Покушај поново',
-    loading: 'Учитавање вести…',
-    empty: 'Још нема вести за приказ.',
-    noSource: 'Извор вести није задат: додајте овом елементу атрибут src са адресом JSON Feed датотеке.',
-    errorTitle: 'Вести није могуће учитати',
-    stale: (age) => `Приказује се сачувана копија, последњи пут ажурирана ${age}.`,
-    crawlLimit: 'Читање фида је заустављено: има више страница него што веб-страница може безбедно да учита. Приказује се само део учитан до сада.',
-    feedError: (kind, status) => {
-      switch (kind) {
-        case 'network':
-          return 'Извор вести није доступан. Проверите везу или замолите власника извора да овом сајту дозволи читање (CORS).';
-        case 'timeout':
-          return 'Извор вести није одговорио на време.';
-        case 'http':
-          return status === 404
-            ? 'Извор вести није пронађен (HTTP 404). Проверите адресу у атрибуту src.'
-            : `Сервер извора вести је одговорио грешком (HTTP ${status ?? '?'}).`;
-        case 'html':
-          return 'На овој адреси је веб-страница, а не извор вести. Проверите атрибут src: мора да упућује на датотеку у формату JSON Feed.';
-        case 'invalid-json':
-          return 'Извор вести је оштећен (није исправан JSON) и не може да се прочита.';
-        case 'not-a-feed':
-          return 'Датотека на овој адреси није JSON Feed.';
-        case 'unsupported-version':
-          return 'Овај извор вести користи верзију формата JSON Feed коју овај виџет не подржава.';
-        case 'invalid-url':
-          return 'Адреса извора није веб-адреса: дозвољене су само http, https и релативне адресе.';
-        case 'too-large':
-          return `Овај извор вести је превелик да би га веб-страница прочитала: једна његова страница има више од ${PAGE_LIMIT_MB} МБ. Замолите издавача да га подели на више страница.`;
       }
     },
   },

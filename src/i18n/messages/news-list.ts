@@ -1,5 +1,5 @@
 /** Strings of `<mlo-news-list>` (loading, empty, error and stale texts are in common.ts). */
-import { defineMessages } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 import type { PluralForms } from '../locale.js';
 
 export interface NewsListMessages {
@@ -14,19 +14,12 @@ export interface NewsListMessages {
   loadMoreFailed: string;
 }
 
-export const newsListMessages = defineMessages<NewsListMessages>({
+export const newsListMessages = defineMessagesOnDemand<NewsListMessages>('newsList', {
   en: {
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     added: { one: '{n} more news item loaded.', other: '{n} more news items loaded.' },
     noMatches: 'No news matches the selected filters.',
     loadMoreFailed: 'More news could not be loaded.',
-  },
-  'sr-Cyrl': {
-    loadMore: 'Учитај још',
-    loadingMore: 'Учитавање…',
-    added: { one: 'Учитана је још {n} вест.', few: 'Учитане су још {n} вести.', other: 'Учитано је још {n} вести.' },
-    noMatches: 'Нема вести које одговарају изабраним филтерима.',
-    loadMoreFailed: 'Није могуће учитати још вести.',
   },
 });

@@ -9,7 +9,7 @@
  * terms for these functions.
  */
 import type { Office } from '../../feed/types.js';
-import { defineMessages } from '../define-messages.js';
+import { defineMessagesOnDemand } from '../define-messages.js';
 
 export interface OfficeContactMessages {
   /** Shown when the element has neither `src` nor content of its own. */
@@ -32,7 +32,7 @@ export interface OfficeContactMessages {
   noOffices: string;
 }
 
-export const officeContactMessages = defineMessages<OfficeContactMessages>({
+export const officeContactMessages = defineMessagesOnDemand<OfficeContactMessages>('officeContact', {
   en: {
     defaultOffice: {
       name: 'NATO Military Liaison Office Belgrade',
@@ -61,34 +61,5 @@ export const officeContactMessages = defineMessages<OfficeContactMessages>({
     copyFailed: 'This browser does not allow copying here: select the address and copy it.',
     loading: 'Loading contact details…',
     noOffices: 'The feed gives no contact details.',
-  },
-  'sr-Cyrl': {
-    defaultOffice: {
-      name: 'Канцеларија НАТО-а за војну везу у Београду',
-      units: [
-        {
-          organisation: 'Канцеларија НАТО-а за војну везу',
-          street: 'Бирчанинова 5',
-          building: 'Зграда Министарства одбране',
-          postalCode: '11000',
-          locality: 'Београд',
-        },
-        {
-          heading: 'Односи с медијима',
-          organisation: 'Канцеларија за односе с јавношћу',
-          street: 'Бирчанинова 5',
-          postalCode: '11000',
-          locality: 'Београд',
-        },
-      ],
-    },
-    phone: 'Телефон',
-    email: 'Е-пошта',
-    showOnMap: 'Прикажи на мапи',
-    copyAddress: 'Копирај адресу',
-    addressCopied: 'Адреса је копирана.',
-    copyFailed: 'Овај прегледач овде не дозвољава копирање: означите адресу и копирајте је.',
-    loading: 'Учитавање података за контакт…',
-    noOffices: 'Извор вести не садржи податке за контакт.',
   },
 });
