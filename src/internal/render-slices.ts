@@ -1,6 +1,6 @@
 /**
- * Rendering in slices. When data arrives for many elements at once (a list's cards, sixty widgets on one
- * feed, which share one request), Lit would run every update in the same task: hundreds of milliseconds on
+ * Rendering in slices. When data arrives for many elements at once (sixty widgets on one feed, which
+ * share one request), Lit would run every update in the same task: hundreds of milliseconds on
  * a slow phone, with taps and keys waiting. An element that renders through `renderInSlices` updates at once
  * while the current task has run for less than `SLICE_MS`; past that it waits for the next slice, which
  * starts after the main thread has been given back (`yieldToMain`: input and paint go first). So no task runs
@@ -59,10 +59,15 @@ function waitForNextSlice(): Promise<void> {
 
 /**
  * Runs `update` now if the current task has time left, else in a later slice: for an element's
- * `scheduleUpdate()`, as `return renderInSlices(() => super.scheduleUpdate())`.
+ * `scheduleUpdate()`, as `return renderInSlices(this, () => super.scheduleUpdate())`.
+ *
+ * An element's first update always runs at once: it draws the placeholder of the final size (or, for a
+ * list's cards, their content), and an element painted before it would be a box of no height for a frame,
+ * then grow: a layout shift. So a list renders with its cards, in one slice; what is sliced is the
+ * updates that follow, such as many elements' content arriving with one shared feed.
  */
-export function renderInSlices(update: () => unknown): Promise<unknown> | undefined {
-  if (typeof performance === 'undefined' || !overBudget()) {
+export function renderInSlices(host: { readonly hasUpdated: boolean }, update: () => unknown): Promise<unknown> | undefined {
+  if (typeof performance === 'undefined' || !host.hasUpdated || !overBudget()) {
     const result = update();
     return result instanceof Promise ? result : undefined;
   }

@@ -254,9 +254,9 @@ export class MloArticleCard extends MloElement {
     this.#feed.loadUntil((feed) => this.#findItem(feed) !== undefined);
   }
 
-  /** Cards arriving together (a list's, many on one feed) render in slices, giving the main thread back in between. */
+  /** Cards whose content arrives together (many on one feed) render in slices, giving the main thread back in between. */
   protected override scheduleUpdate(): Promise<unknown> | undefined {
-    return renderInSlices(() => super.scheduleUpdate());
+    return renderInSlices(this, () => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues<this>): void {

@@ -129,7 +129,7 @@ export class MloNewsList extends MloElement {
 
   /** Renders in slices with its cards and other elements arriving together (src/internal/render-slices.ts). */
   protected override scheduleUpdate(): Promise<unknown> | undefined {
-    return renderInSlices(() => super.scheduleUpdate());
+    return renderInSlices(this, () => super.scheduleUpdate());
   }
 
   get #limit(): number {
