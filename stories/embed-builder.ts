@@ -438,8 +438,8 @@ export function privacySummary(spec: EmbedSpec, scriptUrl: string): PrivacySumma
   const src = spec.attributes.find(([name]) => name === 'src')?.[1];
   const requests = [
     scriptUrl === DEFAULT_SCRIPT_URL
-      ? `The script, from the npm CDN (${scriptUrl}): a third party. Host dist/mlo-widgets.js yourself to keep this request on your own server.`
-      : `The script, from ${scriptUrl}.`,
+      ? `The script and the files of dist/ it loads, from the npm CDN (${scriptUrl}): a third party. Host dist/ yourself to keep these requests on your own server.`
+      : `The script and the files of dist/ it loads, from beside ${scriptUrl}.`,
   ];
   if (src) {
     const pages =

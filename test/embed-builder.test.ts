@@ -331,7 +331,7 @@ describe('embed builder', () => {
     expect(note()).to.include(`The feed, ${DEMO_FEED}`);
     expect(note()).to.include("Nothing on the reader's device");
     expect(builder.snippet).not.to.include('persist');
-    expect(note()).to.include(`The script, from ${BUNDLE_URL}.`);
+    expect(note()).to.include(`The script and the files of dist/ it loads, from beside ${BUNDLE_URL}.`);
     expect(privacySummary(builder.spec, DEFAULT_SCRIPT_URL).requests[0], 'the default CDN is named a third party').to.include('a third party');
 
     const checkbox = root.querySelector<HTMLInputElement>('input#persist')!;
