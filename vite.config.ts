@@ -14,6 +14,9 @@
  *
  * Every build: Lit's production build, ES2022, minified, ASCII only, and the `css` template literals
  * minified (`minifyLitCss`). The npm ESM build (dist/lib) comes from `tsc -p tsconfig.build.json`.
+ *
+ * What is in each chunk: `MLO_CHUNK_STATS=1 npx vite build` prints every chunk's modules by rendered
+ * size (rolldown's output stats); `npm run bench:size` prints what each kind of page downloads.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
