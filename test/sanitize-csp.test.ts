@@ -74,13 +74,16 @@ describe('the sanitiser of a built page: DOMPurify\'s file does not arrive (the 
 
   afterEach(() => failing([]));
 
-  /** The DOMPurify file of this build. */
-  async function domPurifyChunk(): Promise<string> {
+  /** A file of this build, by the pattern of its name. */
+  async function chunkOf(name: RegExp): Promise<string> {
     const { files } = (await (await fetch('/dist/chunks/files.json')).json()) as { files: string[] };
-    const chunk = files.find((file) => /^chunks\/sanitize-dompurify-[\w-]+\.js$/.test(file));
-    expect(chunk, 'the build has a DOMPurify file of its own').to.be.a('string');
+    const chunk = files.find((file) => name.test(file));
+    expect(chunk, `the build has a file ${String(name)}`).to.be.a('string');
     return chunk!;
   }
+
+  /** The DOMPurify file of this build. */
+  const domPurifyChunk = (): Promise<string> => chunkOf(/^chunks\/sanitize-dompurify-[\w-]+\.js$/);
 
   /** The card's error block, once shown: role="alert", in words, with Retry, and no body. */
   async function errorShown(page: OpenedPage): Promise<HTMLButtonElement> {
@@ -114,6 +117,22 @@ describe('the sanitiser of a built page: DOMPurify\'s file does not arrive (the 
     await waitForText(card, ARTICLE_TEXT);
     expect(bodyLinks(page), 'the body is rendered as markup').to.include('https://jsonfeed.org/version/1');
     expect(card.shadowRoot!.querySelector('[role="alert"]') === null).to.equal(true);
+    await settle();
+    expect(page.record.errors).to.deep.equal([]);
+    expect(page.record.violations).to.deep.equal([]);
+  });
+
+  it('on the HTML Sanitizer API, the sanitiser\'s own file dropped: the error with Retry, then the article', async () => {
+    await failing([await chunkOf(/^chunks\/sanitize-(?!dompurify)[\w-]+\.js$/)], 'abort');
+    const page = await openPage('sanitizer-module-offline.html');
+    expect(typeof (page.window as unknown as { Sanitizer?: unknown }).Sanitizer).to.equal('function');
+    const retry = await errorShown(page);
+    await failing([]);
+    retry.click();
+    const card = page.document.querySelector('mlo-article-card')!;
+    await waitForText(card, ARTICLE_TEXT);
+    expect(bodyLinks(page), 'the body is rendered as markup').to.include('https://jsonfeed.org/version/1');
+    expect(domPurifyFiles(page)).to.deep.equal([]);
     await settle();
     expect(page.record.errors).to.deep.equal([]);
     expect(page.record.violations).to.deep.equal([]);
