@@ -45,6 +45,8 @@ async function open(rate) {
     globalThis.benchEvents = [];
     new PerformanceObserver((list) => globalThis.benchLongTasks.push(...list.getEntries().map((entry) => ({ start: entry.startTime, duration: entry.duration })))).observe({ type: 'longtask', buffered: true });
     new PerformanceObserver((list) => globalThis.benchEvents.push(...list.getEntries().map((entry) => ({ name: entry.name, start: entry.startTime, duration: entry.duration, processing: entry.processingEnd - entry.processingStart })))).observe({ type: 'event', durationThreshold: 16, buffered: true });
+    /** `promise`, or `false` after `ms`: a phase that never finishes is reported, not waited for. */
+    globalThis.benchWithin = (promise, ms) => Promise.race([promise.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), ms))]);
     globalThis.benchIdle = (timeout = 1000) => new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout }));
     /** Every mlo-* element under `root`, shadow roots included, has finished updating. */
     globalThis.benchSettled = async (root) => {
@@ -89,10 +91,8 @@ async function startUp(page) {
 async function fiveElements(page) {
   return page.evaluate(async () => {
     const stage = document.getElementById('stage');
-    const loaded = new Promise((resolve) => {
-      let count = 0;
-      document.addEventListener('mlo-feed-load', () => (count += 1) === 5 && resolve());
-    });
+    let loads = 0;
+    const loaded = new Promise((resolve) => document.addEventListener('mlo-feed-load', () => (loads += 1) === 5 && resolve()));
     const ready = new Promise((resolve) => document.addEventListener('mlo-search-ready', resolve, { once: true }));
     const start = performance.now();
     for (const [tag, attributes] of [
@@ -106,13 +106,13 @@ async function fiveElements(page) {
       for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
       stage.append(element);
     }
-    await loaded;
+    // The search may load its feed and engine only on the first intent to search: four loads then.
+    if (!(await globalThis.benchWithin(loaded, 4000))) await globalThis.benchWithin(loaded, 0);
     const hosts = await globalThis.benchSettled(stage);
     const rendered = performance.now();
-    await ready;
-    const indexed = performance.now();
+    const indexed = (await globalThis.benchWithin(ready, 4000)) ? performance.now() - start : undefined;
     await globalThis.benchIdle();
-    return { rendered: rendered - start, indexed: indexed - start, hosts, tasks: globalThis.benchTasks(start, performance.now()) };
+    return { rendered: rendered - start, loads, indexed, hosts, tasks: globalThis.benchTasks(start, performance.now()) };
   });
 }
 
@@ -141,11 +141,11 @@ async function sixtyElements(page) {
       elements.splice(index * 6, 0, list);
     }
     stage.append(...elements);
-    await loaded;
+    const all = await globalThis.benchWithin(loaded, 20000);
     const hosts = await globalThis.benchSettled(stage);
     const rendered = performance.now();
     await globalThis.benchIdle();
-    return { rendered: rendered - start, hosts, tasks: globalThis.benchTasks(start, performance.now()) };
+    return { rendered: rendered - start, hosts, all, loads, tasks: globalThis.benchTasks(start, performance.now()) };
   });
 }
 
@@ -154,6 +154,8 @@ async function typing(page) {
   const input = page.locator('mlo-archive-search').locator('input[part~="input"]');
   await input.click();
   await page.keyboard.type('staff college', { delay: 120 });
+  // The results of the last key (after the debounce), or of the index once ready.
+  await page.waitForFunction(() => document.querySelector('mlo-archive-search').shadowRoot.querySelectorAll('[part~="option"]').length > 0, undefined, { timeout: 15000 }).catch(() => undefined);
   await page.waitForTimeout(600);
   return page.evaluate((from) => {
     const events = globalThis.benchEvents.filter((event) => event.start >= from && !['pointerdown', 'pointerup', 'mousedown', 'mouseup', 'click', 'pointerover', 'pointerenter', 'mouseover', 'pointerout', 'mouseout'].includes(event.name));
@@ -163,8 +165,18 @@ async function typing(page) {
   }, start);
 }
 
+/** A phase that has not finished in `ms` is reported as such (its page is closed), not waited for. */
+async function phase(name, run, ms = 60_000) {
+  let timer;
+  try {
+    return await Promise.race([run(), new Promise((resolve) => (timer = setTimeout(() => resolve({ timedOut: true, tasks: [] }), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 const longest = (tasks) => tasks.reduce((max, task) => Math.max(max, task.duration), 0);
-const describe = (tasks) => (tasks.length === 0 ? 'none' : `${tasks.length}, longest ${ms(longest(tasks))} ms`);
+const describe = (tasks) => (tasks.length === 0 ? 'none' : longest(tasks) === Infinity ? 'did not finish in 60 s' : `${tasks.length}, longest ${ms(longest(tasks))} ms`);
 
 const rows = [];
 try {
@@ -174,21 +186,26 @@ try {
     for (let run = 0; run < RUNS; run += 1) {
       log(`${rate}x CPU, run ${run + 1} of ${RUNS}`);
       const first = await open(rate);
-      const started = await startUp(first.page);
-      const five = await fiveElements(first.page);
-      const typed = await typing(first.page);
+      const started = await phase('start-up', () => startUp(first.page));
+      const five = await phase('five', () => fiveElements(first.page));
+      const typed = five.timedOut ? { timedOut: true, tasks: [] } : await phase('typing', () => typing(first.page));
       await first.context.close();
       const second = await open(rate);
-      await startUp(second.page);
-      const sixty = await sixtyElements(second.page);
+      await phase('start-up', () => startUp(second.page));
+      const sixty = await phase('sixty', () => sixtyElements(second.page));
       await second.context.close();
-      notes.push(`run ${run + 1}: five rendered in ${ms(five.rendered)} ms (${five.hosts} elements), archive indexed at ${ms(five.indexed)} ms; 60 elements (${sixty.hosts} with their cards) rendered in ${ms(sixty.rendered)} ms; ${typed.events} input events, ${typed.results} results shown`);
-      for (const [key, tasks] of [
-        ['startUp', started.tasks],
-        ['five', five.tasks],
-        ['sixty', sixty.tasks],
-        ['typing', typed.tasks],
+      for (const [name, result] of Object.entries({ started, five, typed, sixty })) if (result.timedOut) log(`${rate}x run ${run + 1}: ${name} did not finish in 60 s`);
+      notes.push(
+        `run ${run + 1}: five rendered in ${ms(five.rendered)} ms (${five.loads} feed loads, ${five.hosts} elements with the cards), archive indexed ${five.indexed === undefined ? 'only on intent' : `at ${ms(five.indexed)} ms`}; ` +
+          `60 elements (${sixty.loads} loads${sixty.all ? '' : ', NOT ALL'}, ${sixty.hosts} with their cards) rendered in ${ms(sixty.rendered)} ms; ${typed.events} input events, ${typed.results} results shown`,
+      );
+      for (const [key, result] of [
+        ['startUp', started],
+        ['five', five],
+        ['sixty', sixty],
+        ['typing', typed],
       ]) {
+        const tasks = result.timedOut ? [{ start: 0, duration: Infinity }] : result.tasks;
         if (longest(tasks) >= longest(worst[key]) && (tasks.length > 0 || worst[key].length === 0)) worst[key] = tasks;
       }
       if (typed.slowest && typed.slowest.duration > (worst.input?.duration ?? -1)) worst.input = typed.slowest;
