@@ -12,6 +12,9 @@ import type { MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import { MLO_EXTENSION_ABOUT } from '../../feed/parse.js';
 import { resolveLocale } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
+// The Serbian tables, up front: elements load them on demand (English meanwhile), a build needs them for
+// its first Serbian caption. The module provides itself when it is evaluated (src/i18n/serbian.ts).
+import '../../i18n/tables/serbian.js';
 import { displayPath } from '../config.js';
 import type { Diagnostics } from '../diagnostics.js';
 import type { Entry, FieldPlace, JsonItem, JsonPhoto } from '../model.js';
