@@ -381,7 +381,7 @@ export async function build(config: SiteConfig | string | Record<string, unknown
   };
   const summaries: LanguageSummary[] = [];
 
-  progress.start('Writing feeds');
+  progress.start('Sorting stories by language and year');
   const languages = [...site.languages.keys()];
   const itemsByLanguage = new Map<string, JsonItem[]>();
   for (const language of languages) itemsByLanguage.set(language, []);
@@ -413,8 +413,8 @@ export async function build(config: SiteConfig | string | Record<string, unknown
       searchUrls.set(language, files[0]!.path);
     }
     progress.end(`${[...planned.values()].filter((file) => file.kind === 'search').length} files`);
-    progress.start('Writing feeds');
   }
+  progress.start('Writing feeds');
 
   for (const language of languages) {
     const settings = site.languages.get(language)!;
