@@ -1,0 +1,58 @@
+/**
+ * dist/mlo-widgets.css (src/loader/reserve.css) reserves, for each element not yet defined, exactly the
+ * height its loading placeholder will have once its code has run, at every width: the same markup
+ * measured in two blank pages, one with only the stylesheet (no script: every element undefined), one
+ * with the single-file build whose feeds never answer (every element showing its placeholder).
+ * Needs the built files (`npm run build` or `npx vite build`).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+
+const ELEMENTS = [
+  ...['list', 'headlines', 'grid'].flatMap((layout) =>
+    ['1', '2', '3', '5', '7', ''].map((limit) => `<mlo-news-list src="/never.json" layout="${layout}"${limit ? ` limit="${limit}"` : ''}></mlo-news-list>`),
+  ),
+  '<mlo-article-card src="/never.json" article-id="x"></mlo-article-card>',
+  '<mlo-article-card variant="full" src="/never.json" article-id="x"></mlo-article-card>',
+  '<mlo-breadcrumb><a href="/">MLO Belgrade</a><a href="/newsroom/">Newsroom</a><span>News Archive</span></mlo-breadcrumb>',
+  '<mlo-office-contact></mlo-office-contact>',
+  '<mlo-archive-search src="/never.json"></mlo-archive-search>',
+];
+const WIDTHS = [280, 360, 520, 600, 820, 1100, 1500];
+
+/** The height of every element, at every width, in a blank page with `head`. */
+async function heights(head: string): Promise<number[]> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1600px';
+  frame.style.height = '600px';
+  const body = WIDTHS.map((width) => ELEMENTS.map((element) => `<div style="width:${width}px">${element}</div>`).join('')).join('');
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">
+    <link rel="stylesheet" href="/dist/mlo-widgets.css">${head}</head><body style="margin:0">${body}</body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentWindow as Window & typeof globalThis;
+  if (head) await waitUntil(() => ['mlo-news-list', 'mlo-office-contact'].every((tag) => page.customElements.get(tag)), 'the build ran', { timeout: 5000 });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const result = Array.from(frame.contentDocument!.body.children, (box) => box.firstElementChild!.getBoundingClientRect().height);
+  frame.remove();
+  return result;
+}
+
+describe('dist/mlo-widgets.css: the room reserved before the code arrives', function () {
+  this.timeout(30_000);
+
+  it('equals each element’s placeholder height, for every layout and limit, at 280–1500 px', async () => {
+    const reserved = await heights('');
+    // Feeds that never answer: the placeholders stay.
+    const placeholders = await heights('<script>window.fetch = () => new Promise(() => {});</script><script src="/dist/mlo-widgets.bundle.js"></script>');
+    expect(reserved.every((height) => height > 20), 'every element is given room').to.equal(true);
+    const differences: string[] = [];
+    WIDTHS.forEach((width, row) =>
+      ELEMENTS.forEach((element, column) => {
+        const index = row * ELEMENTS.length + column;
+        if (Math.abs(reserved[index]! - placeholders[index]!) > 0.5) differences.push(`${width}px ${element.slice(0, 70)}: reserved ${reserved[index]}, placeholder ${placeholders[index]}`);
+      }),
+    );
+    expect(differences).to.deep.equal([]);
+  });
+});
