@@ -2,7 +2,8 @@
  * Small render helpers shared by the elements: headings whose level follows the host page's outline,
  * and message templates whose `{placeholders}` are filled with text or links.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { integerInRange } from './attributes.js';
 import type { TextDirection } from './direction.js';
 
@@ -17,22 +18,20 @@ export function validHeadingLevel(level: number | undefined, fallback: number): 
  * writing direction (`contentDirection`).
  */
 export function renderHeading(level: number, part: string, className: string, content: unknown, lang?: string, dir?: TextDirection): TemplateResult {
-  // `nothing` leaves the attribute out.
-  const l = lang || nothing;
-  const d = dir ?? nothing;
+  const l = lang || undefined;
   switch (level) {
     case 1:
-      return html`<h1 class=${className} part=${part} lang=${l} dir=${d}>${content}</h1>`;
+      return html`<h1 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h1>`;
     case 2:
-      return html`<h2 class=${className} part=${part} lang=${l} dir=${d}>${content}</h2>`;
+      return html`<h2 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h2>`;
     case 4:
-      return html`<h4 class=${className} part=${part} lang=${l} dir=${d}>${content}</h4>`;
+      return html`<h4 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h4>`;
     case 5:
-      return html`<h5 class=${className} part=${part} lang=${l} dir=${d}>${content}</h5>`;
+      return html`<h5 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h5>`;
     case 6:
-      return html`<h6 class=${className} part=${part} lang=${l} dir=${d}>${content}</h6>`;
+      return html`<h6 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h6>`;
     default:
-      return html`<h3 class=${className} part=${part} lang=${l} dir=${d}>${content}</h3>`;
+      return html`<h3 class=${className} part=${part} lang=${ifDefined(l)} dir=${ifDefined(dir)}>${content}</h3>`;
   }
 }
 

@@ -459,7 +459,7 @@ export class MloArticleCard extends MloElement {
       <div class="card__text">
         ${this.#renderTitle(item, validHeadingLevel(this.headingLevel, 3), 'card__title', language, direction)}
         <p class="card__meta">${this.#renderDate(item)}${this.#renderLinkPost(item)}</p>
-        <p class="card__summary" part="summary" lang=${language ?? nothing} dir=${direction}>${summary}</p>
+        <p class="card__summary" part="summary" lang=${ifDefined(language)} dir=${direction}>${summary}</p>
         ${this.#renderTags(item)}
       </div>
     </article>`;

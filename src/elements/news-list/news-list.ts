@@ -1,3 +1,4 @@
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -238,11 +239,11 @@ export class MloNewsList extends MloElement {
           html`<li class="item" part="item">
             <mlo-article-card
               exportparts="card, media, image, title, link, external-link, date, summary, tags, tag"
-              lang=${this.getAttribute('lang') || nothing}
+              lang=${ifDefined(this.getAttribute('lang') || undefined)}
               .article=${item}
               variant=${this.#cardVariant}
-              heading-level=${this.headingLevel ?? nothing}
-              target=${this.target || nothing}
+              heading-level=${ifDefined(this.headingLevel)}
+              target=${ifDefined(this.target || undefined)}
             ></mlo-article-card>
           </li>`,
       )}
