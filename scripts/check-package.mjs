@@ -26,7 +26,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -134,6 +134,18 @@ for (const path of [...files].filter((name) => /\.(?:js|mjs|cjs|d\.ts|css)$/.tes
   const text = readFileSync(join(ROOT, path), 'utf8');
   const url = /[#@] sourceMappingURL=(\S+?)\s*(?:\*\/)?\s*$/.exec(text.slice(-500))?.[1];
   if (url && !url.startsWith('data:') && !inTarball(posix.join(posix.dirname(path), url))) problem('missing map', `${path} names the source map ${url}, which is not in the tarball`);
+}
+
+// Commands: npm publish rewrites a bin path it would normalise (`./bin/x.js`) and warns that it removed it;
+// written as npm writes it, the command ships as declared. Each must ship, start with a shebang and be executable.
+for (const [command, target] of Object.entries(typeof manifest.bin === 'string' ? { [manifest.name]: manifest.bin } : (manifest.bin ?? {}))) {
+  if (target !== posix.normalize(target) || target.startsWith('./')) problem('bin', `bin ${command} → ${target}: write it as npm normalises it (${posix.normalize(target)}), or npm publish drops it with a warning`);
+  if (!inTarball(target)) {
+    problem('bin', `bin ${command} → ${target} is not in the tarball`);
+    continue;
+  }
+  if (!readFileSync(join(ROOT, target), 'utf8').startsWith('#!/usr/bin/env node')) problem('bin', `bin ${command} → ${target} does not start with #!/usr/bin/env node`);
+  if ((statSync(join(ROOT, target)).mode & 0o111) === 0) problem('bin', `bin ${command} → ${target} is not executable`);
 }
 
 // Entry points: every exports target and entry field.
