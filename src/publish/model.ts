@@ -4,42 +4,19 @@
  * that warnings and errors can name the file, the field and the line.
  */
 
-export interface JsonPhoto {
-  url: string;
-  alt: string;
-  caption?: string;
-  credit?: string;
-  width?: number;
-  height?: number;
-}
+import type { JsonFeedItem, JsonFeedItemExtension, JsonFeedPhoto } from '../feed/json-feed.js';
 
-export interface JsonItemExtension {
-  about: string;
-  archive_year?: number;
-  byline?: string;
-  original_source?: string;
-  photos?: JsonPhoto[];
-}
+/** A photo as the build writes it: the feed format's own type (src/feed/json-feed.ts). */
+export type JsonPhoto = JsonFeedPhoto;
 
-/** A JSON Feed 1.1 item as the build writes it (keys in this order). */
-export interface JsonItem {
-  id: string;
-  url?: string;
-  external_url?: string;
-  title?: string;
-  summary?: string;
-  content_html?: string;
-  content_text?: string;
-  image?: string;
-  banner_image?: string;
-  date_published?: string;
-  date_modified?: string;
-  authors?: { name?: string; url?: string; avatar?: string }[];
-  tags?: string[];
-  language?: string;
-  attachments?: { url: string; mime_type: string; title?: string; size_in_bytes?: number; duration_in_seconds?: number }[];
-  _mlo?: JsonItemExtension;
-}
+/** Item-level `_mlo` as the build writes it: always with `about`. */
+export type JsonItemExtension = JsonFeedItemExtension & { about: string };
+
+/** A JSON Feed 1.1 item as the build writes it (keys in the order of src/publish's writer): never 1.0's `author`. */
+export type JsonItem = Omit<NamedFields<JsonFeedItem>, 'author' | '_mlo'> & { _mlo?: JsonItemExtension };
+
+/** A feed type without its open `_…` extension signature: the build writes only named fields. */
+type NamedFields<T> = { [Key in keyof T as Key extends `_${string}` ? (Key extends '_mlo' ? Key : never) : Key]: T[Key] };
 
 /** Where a field of an entry stands in its input: a name in the input's own terms and its line. */
 export interface FieldPlace {

@@ -104,8 +104,12 @@ function jsonItem(raw: unknown, index: number, file: string, feedLanguage: strin
     if (tags.length > 0) item.tags = tags;
   }
   if (Array.isArray(raw.attachments)) {
-    const attachments = raw.attachments.filter(isRecord).filter((entry) => string(entry.url) && string(entry.mime_type));
-    if (attachments.length > 0) item.attachments = attachments as JsonItem['attachments'];
+    const attachments = raw.attachments.filter(isRecord).flatMap((entry) => {
+      const url = string(entry.url);
+      const mimeType = string(entry.mime_type);
+      return url && mimeType ? [{ ...entry, url, mime_type: mimeType }] : [];
+    });
+    if (attachments.length > 0) item.attachments = attachments;
   }
   if (!item.content_html && !item.content_text) diagnostics.error(file, 'missing required field: the item has neither content_html nor content_text', place(''));
   if (isRecord(raw._mlo)) {
