@@ -21,6 +21,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleReferences } from './manifest-modules.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const read = (path) => readFile(join(ROOT, path), 'utf8');
@@ -71,20 +72,8 @@ async function main() {
 
   // Paths: the files that ship, and one registration per tag.
   const definitions = new Map();
-  const references = [];
-  const collect = (value, where) => {
-    if (Array.isArray(value)) value.forEach((item) => collect(item, where));
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key === 'module' && typeof item === 'string') references.push([where, item]);
-        else collect(item, where);
-      }
-    }
-  };
+  const references = [...(manifest.modules ?? []).map((module) => [module.path, module.path]), ...moduleReferences(manifest)];
   for (const module of manifest.modules ?? []) {
-    references.push([module.path, module.path]);
-    collect(module.declarations, module.path);
-    collect(module.exports, module.path);
     for (const entry of module.exports ?? []) if (entry.kind === 'custom-element-definition') definitions.set(entry.name, { module: module.path, declaration: entry.declaration });
   }
   for (const [where, path] of references) {

@@ -29,6 +29,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { moduleReferences } from './manifest-modules.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const REQUIRED = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
@@ -184,19 +185,8 @@ if (files.has(manifestFile)) {
   if (manifestPaths.length === 0) problem('manifest', `${manifestFile} lists no modules`);
   for (const path of manifestPaths) if (!inTarball(path)) problem('manifest', `${manifestFile} modules[].path ${path} is not in the tarball`);
   // Every `module` the manifest names (a declaration's, a superclass's, an export's, a definition's).
-  const references = [];
-  const collect = (value, where) => {
-    if (Array.isArray(value)) value.forEach((item) => collect(item, where));
-    else if (value && typeof value === 'object') {
-      for (const [key, item] of Object.entries(value)) {
-        if (key === 'module' && typeof item === 'string') references.push([where, item]);
-        else collect(item, where);
-      }
-    }
-  };
+  const references = moduleReferences(elements);
   for (const module of elements.modules ?? []) {
-    collect(module.declarations, module.path);
-    collect(module.exports, module.path);
     for (const entry of module.exports ?? []) if (entry.kind === 'custom-element-definition') manifestDefinitions += 1;
   }
   manifestReferences = references.length;
