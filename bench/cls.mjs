@@ -3,7 +3,8 @@
 // the same script and no reservation, when the script arrives late (every file from the CDN delayed) and
 // the feed later still. Each page has text above and below the element, as a partner's page would.
 // Runs interleaved (control, snippet, snippet, control …), fresh context each, p50/p95 per element.
-// `npm run bench:cls` (after `npm run build`); `node bench/cls.mjs --runs 9 --cpu 4`. Prints figures, passes nothing.
+// `npm run bench:cls` (after `npm run build`); `node bench/cls.mjs --runs 9 --cpu 4`; `--only full` runs the cases whose
+// name has that text. Prints figures (and each element's settled height), passes nothing.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchFeed, freshPage, interleave, launch, log, machine, root, serve, stats } from './speed-harness.mjs';
@@ -16,6 +17,10 @@ const RUNS = argument('runs', 5);
 const CPU = argument('cpu', 1);
 const SCRIPT_DELAY = argument('script-delay', 300);
 const FEED_DELAY = argument('feed-delay', 800);
+// `--article-placeholder 0px` sets --mlo-article-placeholder-height on the full articles: 0px gives the
+// earlier placeholder (the article's first lines only), to compare with the default (the first screen).
+const ARTICLE_PLACEHOLDER = process.argv.includes('--article-placeholder') ? process.argv[process.argv.indexOf('--article-placeholder') + 1] : '';
+const articleStyle = ARTICLE_PLACEHOLDER ? ` style="--mlo-article-placeholder-height:${ARTICLE_PLACEHOLDER}"` : '';
 
 const DIST = join(root, 'dist');
 const CDN = '/cdn/mlo-widgets@0/dist/';
@@ -27,6 +32,8 @@ if (!existsSync(join(DIST, 'mlo-widgets.css')) || !existsSync(join(DIST, 'chunks
 const feed = await benchFeed();
 const items = JSON.parse(feed).items;
 const article = items.find((item) => /<img[^>]+width=/.test(item.content_html ?? '')) ?? items.find((item) => item.content_html);
+// A short one too (its body a paragraph or two, shorter than the screen): the placeholder, a first screen, shrinks to it.
+const short = items.filter((item) => item.content_html).sort((a, b) => a.content_html.length - b.content_html.length)[0];
 const routes = { '/feed.json': feed };
 for (const file of ['mlo-widgets.js', 'mlo-widgets.css', ...readdirSync(join(DIST, 'chunks')).filter((name) => name.endsWith('.js')).map((name) => `chunks/${name}`)]) {
   routes[CDN + file] = { body: readFileSync(join(DIST, file)), type: file.endsWith('.css') ? 'text/css' : 'text/javascript; charset=utf-8' };
@@ -39,8 +46,9 @@ const CASES = [
   ['breadcrumb', '<mlo-breadcrumb><a href="/">MLO Belgrade</a><a href="/newsroom/">Newsroom</a><span>News Archive</span></mlo-breadcrumb>'],
   ['office contact', '<mlo-office-contact></mlo-office-contact>'],
   ['archive search', '<mlo-archive-search src="/feed.json"></mlo-archive-search>'],
-  ['full article (images with dimensions)', `<mlo-article-card variant="full" src="/feed.json" article-id="${article.id}"></mlo-article-card>`],
-];
+  ['full article (images with dimensions)', `<mlo-article-card variant="full" src="/feed.json" article-id="${article.id}"${articleStyle}></mlo-article-card>`],
+  ['full article (short, under a screen)', `<mlo-article-card variant="full" src="/feed.json" article-id="${short.id}"${articleStyle}></mlo-article-card>`],
+].filter(([name]) => !process.argv.includes('--only') || name.includes(process.argv[process.argv.indexOf('--only') + 1]));
 
 const TEXT = 'The partner page goes on below the widget: paragraphs a reader is reading while the widget loads. '.repeat(6);
 function pageHtml(element, reserve) {
@@ -57,6 +65,8 @@ log(machine(browser));
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let pageNumber = 0;
+/** Each element's height once settled (the last run's), to print beside its figures. */
+const heights = new Map();
 async function cls(element, reserve) {
   const path = `/page-${++pageNumber}.html`;
   routes[path] = pageHtml(element, reserve);
@@ -80,6 +90,7 @@ async function cls(element, reserve) {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(1000);
   const value = await page.evaluate(() => globalThis.__cls);
+  heights.set(element, await page.evaluate(() => globalThis.document.querySelector('body > :nth-child(3)').getBoundingClientRect().height));
   await context.close();
   return value;
 }
@@ -87,16 +98,16 @@ async function cls(element, reserve) {
 console.log(`# Layout shift with the README's Embed snippet (npm run bench:cls)\n`);
 console.log(`${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC; ${machine(browser)}; CPU ${CPU}x.`);
 console.log(`Script and chunks ${SCRIPT_DELAY} ms late, feed ${FEED_DELAY} ms late; ${RUNS} runs each, interleaved with the control.`);
-console.log('Control: the same page without dist/mlo-widgets.css (the reservation). Viewport 1000 × 800.\n');
-console.log('| element | snippet p50 | snippet p95 | control p50 | control p95 | target | within |');
-console.log('| --- | ---: | ---: | ---: | ---: | --- | --- |');
+console.log(`Control: the same page without dist/mlo-widgets.css (the reservation). Viewport 1000 × 800.${ARTICLE_PLACEHOLDER ? ` Full articles with --mlo-article-placeholder-height: ${ARTICLE_PLACEHOLDER}.` : ''}\n`);
+console.log('| element | height | snippet p50 | snippet p95 | control p50 | control p95 | target | within |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | --- | --- |');
 for (const [name, element] of CASES) {
   const [snippet, control] = await interleave(RUNS, () => cls(element, true), () => cls(element, false));
   const ours = stats(snippet);
   const theirs = stats(control);
   const target = name.startsWith('full article') ? 0.05 : 0;
   const f = (value) => value.toFixed(3);
-  console.log(`| ${name} | ${f(ours.p50)} | ${f(ours.p95)} | ${f(theirs.p50)} | ${f(theirs.p95)} | ${target ? `≤ ${target}` : '0.00'} | ${ours.p95 <= target + 0.0005 ? 'yes' : '**no**'} |`);
+  console.log(`| ${name} | ${Math.round(heights.get(element))} px | ${f(ours.p50)} | ${f(ours.p95)} | ${f(theirs.p50)} | ${f(theirs.p95)} | ${target ? `≤ ${target}` : '0.00'} | ${ours.p95 <= target + 0.0005 ? 'yes' : '**no**'} |`);
 }
 await browser.close();
 await server.close();

@@ -2,7 +2,8 @@
  * dist/mlo-widgets.css (src/loader/reserve.css) reserves, for each element not yet defined, exactly the
  * height its loading placeholder will have once its code has run, at every width: the same markup
  * measured in two blank pages, one with only the stylesheet (no script: every element undefined), one
- * with the single-file build whose feeds never answer (every element showing its placeholder).
+ * with the single-file build whose feeds never answer (every element showing its placeholder). A full
+ * article's is the reader's first screen (`--mlo-article-placeholder-height`, 100svh by default).
  * Needs the built files (`npm run build` or `npx vite build`).
  */
 import { expect, waitUntil } from '@open-wc/testing';
@@ -54,5 +55,14 @@ describe('dist/mlo-widgets.css: the room reserved before the code arrives', func
       }),
     );
     expect(differences).to.deep.equal([]);
+  });
+
+  it('gives a full article the reader’s first screen (the frame is 600 px tall), so what follows it is off-screen', async () => {
+    const reserved = await heights('');
+    const full = ELEMENTS.findIndex((element) => element.includes('variant="full"'));
+    const teaser = ELEMENTS.findIndex((element) => element.startsWith('<mlo-article-card') && !element.includes('variant'));
+    expect(WIDTHS.map((_, row) => Math.round(reserved[row * ELEMENTS.length + full]!))).to.deep.equal(WIDTHS.map(() => 600));
+    // Only the full article: a teaser keeps its own height.
+    expect(WIDTHS.every((_, row) => reserved[row * ELEMENTS.length + teaser]! < 600)).to.equal(true);
   });
 });

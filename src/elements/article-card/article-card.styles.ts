@@ -184,6 +184,14 @@ export const styles = css`
     block-size: 1em;
     vertical-align: middle;
   }
+  /*
+   * A full article's placeholder takes the reader's first screen (dist/mlo-widgets.css reserves the same):
+   * whatever follows it on the page is below the fold until the article arrives, so the article's real
+   * height, longer than its first lines, moves nothing the reader sees.
+   */
+  .placeholder--full {
+    min-block-size: var(--mlo-article-placeholder-height, 100svh);
+  }
   /* The full article, as on the source page: date above the title, then the body. */
   .card--full {
     display: block;

@@ -150,7 +150,8 @@ function attachmentName(attachment: Attachment): string | undefined {
  *
  * Data comes from `.article` (a `FeedItem`, as `mlo-news-list` passes it), or from `src` plus `article-id`
  * (the item's `id` or `url`; without one, the newest item). A page showing a list and a card from the
- * same feed fetches it once. Until there is data the card shows a placeholder of its final size.
+ * same feed fetches it once. Until there is data the card shows a placeholder of its final size (a full
+ * article's, of the reader's first screen: `--mlo-article-placeholder-height`).
  *
  * Safety: feed text is rendered as text; only `content_html` is rendered as markup, after the browser's HTML
  * Sanitizer API (or DOMPurify where it is missing) with an allow-list (see `src/internal/sanitize.ts`,
@@ -190,6 +191,10 @@ function attachmentName(attachment: Attachment): string | undefined {
  * @cssprop [--mlo-card-title-font-size=1.125em] - Teaser and headline title size.
  * @cssprop [--mlo-article-title-font-size=1.75em] - Full article title size.
  * @cssprop [--mlo-article-max-width=48em] - Line length limit of the full article.
+ * @cssprop [--mlo-article-placeholder-height=100svh] - Least height of a full article's loading placeholder, and of
+ *   the room dist/mlo-widgets.css reserves for it: the reader's first screen, so that what follows the article
+ *   is off-screen until it arrives and nothing visible moves then. An article shorter than this shrinks to its
+ *   own height when it arrives (README, "Layout shift").
  * @cssprop [--mlo-font-size=16px] - Base size; every size of the card is in em of it.
  * @cssprop [--mlo-color-link] - Title and link colour.
  * @cssprop [--mlo-color-text-muted] - Date, tags and captions.
@@ -589,7 +594,7 @@ export class MloArticleCard extends MloElement {
             <div class="card__tags"></div>
           </div>`;
     }
-    return html`<div class="placeholder" aria-busy="true">
+    return html`<div class="placeholder placeholder--${variant}" aria-busy="true">
       <span class="visually-hidden">${commonMessages[this.locale].loading}</span>
       <div class="card card--${variant} card--skeleton" part="skeleton" aria-hidden="true">${bars}</div>
     </div>`;
