@@ -375,7 +375,7 @@ async function observeSearch(example: SearchCase, persist: boolean): Promise<{ b
     await waitUntil(() => optionTitles(element).length > 0, `no results for "${example.words}"`, { timeout: 8000 });
     await watching.quiet();
     await rendered(frame);
-    expect(await engineLoaded(), 'the search code is loaded on intent').to.deep.equal(ENGINE_CODE);
+    expect(await engineLoaded(), 'the search code is loaded on intent').to.include('/src/search/engine.ts');
     const results = optionTitles(element);
     watching.stop();
     await removeSearched(frame);
