@@ -16,6 +16,7 @@ import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } fro
 import { MloElement } from '../../internal/mlo-element.js';
 import { buttonStyles, hostStyles, stateStyles } from '../../internal/styles.js';
 import type { TermMatcher, TextSegment } from '../../search/highlight.js';
+import { requestManifest } from '../../search/prebuilt/fetch.js';
 import type { PrebuiltSearchIndex } from '../../search/prebuilt/read.js';
 import type { SearchHit, SearchIndex, SearchOptions, SearchResults } from '../../search/search-index.js';
 import { styles } from './archive-search.styles.js';
@@ -274,12 +275,24 @@ export class MloArchiveSearch extends MloElement {
   }
 
   /** Opens the prebuilt index the feed names; when it fails, says so and searches the feed's pages instead. */
-  async #openPrebuilt(engine: Engine, url: string): Promise<void> {
+  async #openPrebuilt(url: string): Promise<void> {
     this.#mode = 'prebuilt';
     this.opening = true;
     const { signal } = this.#build;
     try {
-      const index = await engine.PrebuiltSearchIndex.open(url, { signal });
+      // The manifest is asked for now, while the engine's code may still be loading: both arrive together.
+      const manifest = requestManifest(url, { signal });
+      await this.#engineLoad;
+      const engine = this.#engine;
+      if (!engine) {
+        // The engine failed (its own alert says so); its Retry loads it, and its arrival comes back here.
+        if (!signal.aborted) {
+          this.#mode = 'none';
+          this.opening = false;
+        }
+        return;
+      }
+      const index = await engine.PrebuiltSearchIndex.fromRequest(manifest);
       if (signal.aborted) return;
       this.#prebuilt = index;
       this.opening = false;
@@ -319,15 +332,18 @@ export class MloArchiveSearch extends MloElement {
       return;
     }
     const engine = this.#engine;
-    if (!engine) return; // Its arrival asks for an update, which comes back here.
+    // Without the engine, only a prebuilt index's opening can start (its manifest's request), and only while the engine loads.
+    if (!engine && !this.#engineLoad) return; // Its arrival asks for an update, which comes back here.
     const { feed, paging } = view;
     const indexUrl = this.indexError ? undefined : feed.mlo.searchIndexUrl;
+    if (!engine && !indexUrl) return;
     // A new feed, an aborted build that left a partial index, or another way to search it: start over.
     if (this.#build.signal.aborted || !this.#continuesIndex(feed) || this.#mode === (indexUrl ? 'crawl' : 'prebuilt')) this.#resetIndex(feed);
     if (indexUrl) {
-      if (this.#mode === 'none') void this.#openPrebuilt(engine, indexUrl);
+      if (this.#mode === 'none') void this.#openPrebuilt(indexUrl);
       return;
     }
+    if (!engine) return;
     if (this.#mode !== 'crawl') {
       this.#mode = 'crawl';
       this.#index = new engine.SearchIndex();

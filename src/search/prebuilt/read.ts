@@ -10,14 +10,14 @@
  * `MAX_CRAWL_SIZE` (src/feed/limits.ts), as for a feed's pages. Plain TypeScript, no DOM.
  */
 import { FeedError, toFeedError } from '../../feed/errors.js';
-import { MAX_CRAWL_SIZE, MAX_FEED_PAGE_SIZE, MAX_TITLE_LENGTH } from '../../feed/limits.js';
-import { DEFAULT_TIMEOUT_MS } from '../../feed/load.js';
+import { MAX_CRAWL_SIZE, MAX_TITLE_LENGTH } from '../../feed/limits.js';
 import { truncateText } from '../../feed/text.js';
 import type { FeedItem } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
 import { expandTerm, limitOf, parseQuery, QueryMatcher, Ranker, selectBest, WEIGHT_MAX, type Expansion, type RankSource } from '../ranking.js';
 import type { SearchOptions, SearchResults } from '../search-index.js';
 import { SortedVocabulary } from '../vocabulary.js';
+import { fetchIndexFile, requestManifest, type ManifestRequest, type PrebuiltOpenOptions } from './fetch.js';
 import {
   decodeNumbers,
   EXCERPT_SOURCE_LENGTH,
@@ -30,12 +30,7 @@ import {
   type IndexVocabulary,
 } from './format.js';
 
-export interface PrebuiltOpenOptions {
-  /** Stops every request of this index (the promise of any pending search rejects). */
-  signal?: AbortSignal;
-  /** Milliseconds before one file's request is abandoned as a timeout. */
-  timeoutMs?: number;
-}
+export type { ManifestRequest, PrebuiltOpenOptions } from './fetch.js';
 
 /** File names are hashes; folders are plain relative paths. Anything else in a manifest is refused. */
 const HASH = /^[0-9a-z]{1,16}$/;
@@ -96,57 +91,6 @@ function readManifest(data: unknown, url: string): IndexManifest {
     return { tag: truncateText(tag, MAX_TITLE_LENGTH), count: count(own(entry, 'count'), url, 'tags'), file };
   });
   return { format: INDEX_FORMAT, version: INDEX_VERSION, items, terms, dir, vocabulary: vocabulary as IndexVocabulary, documents: { size, files }, yearRuns, years, tags };
-}
-
-/** Fetches and parses one file of the index, as the feed loader does a page: every failure a FeedError. */
-async function fetchJson(url: string, signal: AbortSignal, timeoutMs: number, budget: { left: number }): Promise<{ data: unknown; size: number }> {
-  const controller = new AbortController();
-  const onAbort = () => controller.abort(signal.reason);
-  if (signal.aborted) throw signal.reason;
-  signal.addEventListener('abort', onAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
-  try {
-    let response: Response;
-    try {
-      // A prototype-free init, as in src/feed/load.ts: a page's Object.prototype must not change the request.
-      const init = Object.assign(Object.create(null) as RequestInit, {
-        signal: controller.signal,
-        headers: new Headers([['Accept', 'application/json']]),
-        credentials: 'same-origin',
-      } satisfies RequestInit);
-      response = await fetch(url, init);
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The search index could not be reached.', { url, cause });
-    }
-    if (!response.ok) {
-      throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
-    }
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (declared > 3 * MAX_FEED_PAGE_SIZE) {
-      void response.body?.cancel().catch(() => undefined);
-      throw new FeedError('too-large', `A search index file is ${declared} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters per file.`, { url });
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The connection broke while the search index was downloading.', { url, cause });
-    }
-    if (text.length > MAX_FEED_PAGE_SIZE) throw new FeedError('too-large', `A search index file is longer than ${MAX_FEED_PAGE_SIZE} characters.`, { url });
-    budget.left -= text.length;
-    if (budget.left < 0) throw new FeedError('too-large', `The search index read so far is over ${MAX_CRAWL_SIZE} characters.`, { url });
-    if (/^\s*</.test(text)) throw new FeedError('html', 'The search index address gives a web page, not JSON.', { url });
-    try {
-      return { data: JSON.parse(text) as unknown, size: text.length };
-    } catch (cause) {
-      throw new FeedError('invalid-json', 'A search index file is not valid JSON.', { url, cause });
-    }
-  } finally {
-    clearTimeout(timer);
-    signal.removeEventListener('abort', onAbort);
-  }
 }
 
 /** A posting shard as loaded: its terms' encoded lists, decoded on first use. */
@@ -216,18 +160,22 @@ export class PrebuiltSearchIndex {
   }
 
   /** Reads the manifest at `url` (with the vocabulary). Rejects with a FeedError when either fails or is not an index. */
-  static async open(url: string, options: PrebuiltOpenOptions = {}): Promise<PrebuiltSearchIndex> {
-    const resolved = safeUrl(url);
-    if (!resolved) throw new FeedError('invalid-url', `"${url}" is not an http(s) or relative address.`, { url });
-    const signal = options.signal ?? new AbortController().signal;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const budget = { left: MAX_CRAWL_SIZE };
+  static open(url: string, options: PrebuiltOpenOptions = {}): Promise<PrebuiltSearchIndex> {
+    return PrebuiltSearchIndex.fromRequest(requestManifest(url, options));
+  }
+
+  /**
+   * Opens the index whose manifest `requestManifest` is already reading (started before this code
+   * loaded, so that the manifest and the engine arrive together). Rejects as `open` does.
+   */
+  static async fromRequest(request: ManifestRequest): Promise<PrebuiltSearchIndex> {
+    const { url, signal, timeoutMs, budget } = request;
     try {
-      const manifest = readManifest((await fetchJson(resolved, signal, timeoutMs, budget)).data, resolved);
-      return new PrebuiltSearchIndex(resolved, manifest, { signal, timeoutMs, budget, bytes: MAX_CRAWL_SIZE - budget.left });
+      const manifest = readManifest((await request.response).data, url);
+      return new PrebuiltSearchIndex(url, manifest, { signal, timeoutMs, budget, bytes: MAX_CRAWL_SIZE - budget.left });
     } catch (error) {
       if (signal.aborted) throw error;
-      throw toFeedError(error, resolved);
+      throw toFeedError(error, url);
     }
   }
 
@@ -425,7 +373,7 @@ export class PrebuiltSearchIndex {
   #file(url: string): Promise<unknown> {
     let file = this.#files.get(url);
     if (!file) {
-      file = fetchJson(url, this.#signal, this.#timeoutMs, this.#budget).then(
+      file = fetchIndexFile(url, this.#signal, this.#timeoutMs, this.#budget).then(
         ({ data, size }) => {
           this.#bytes += size;
           return data;
