@@ -9,6 +9,8 @@ import type { MloNewsList } from '../src/elements/news-list/news-list.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import { gateFetch, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
 import { mount, mountContainer } from './helpers/mount.js';
+import { recordFetches } from './helpers/fetch.js';
+import { combobox, optionTitles, renderIndexed, typeQuery, until } from './archive-search-helpers.js';
 
 const FEED = '/fixtures/feeds/news-mlo.json';
 
@@ -100,4 +102,27 @@ describe('a moving DOM', () => {
     const finished = signals.filter((signal) => !signal.aborted);
     expect(finished, 'only the last request ran to the end').to.have.length(1);
   });
+
+  for (const [name, src] of [
+    ['with a prebuilt index', '/fixtures/search-index/feed.json'],
+    ['crawling the feed pages', '/fixtures/feeds/search-page-1.json'],
+  ] as const) {
+    it(`a search removed after it was used (${name}) requests nothing more and fires nothing`, async () => {
+      const element = await renderIndexed({ description: 'removed after use', src, debounce: 0 });
+      await typeQuery(element, 'belgrade');
+      await until(() => optionTitles(element).length > 0, 'the search shows results first');
+      const requests = recordFetches();
+      const events: string[] = [];
+      for (const type of ['mlo-feed-load', 'mlo-feed-error', 'mlo-search-ready']) element.addEventListener(type, () => events.push(type));
+      const frame = element.parentElement!;
+      frame.remove();
+      // Losing focus is what a removed box goes through; its update must not load the feed again.
+      combobox(element).dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+      element.requestUpdate();
+      await element.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requests.map((request) => request.url), 'no request after removal').to.deep.equal([]);
+      expect(events, 'no event from the removed element').to.deep.equal([]);
+    });
+  }
 });

@@ -125,6 +125,9 @@ export class FeedController implements ReactiveController {
   }
 
   hostUpdate(): void {
+    // Lit still updates an element after it is removed (a blur, a property set by the page): a removed
+    // element loads nothing. Reconnecting requests an update, which loads then (hostConnected).
+    if (!ON_SERVER && !this.#host.isConnected) return;
     const { src, data } = this.#source();
     const key = data ?? src;
     if (key !== this.#key || data !== this.#data) {
