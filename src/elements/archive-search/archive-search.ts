@@ -325,7 +325,8 @@ export class MloArchiveSearch extends MloElement {
    * once these are in). One run at a time; a run's end asks for an update, whose willUpdate runs this again.
    */
   async #syncIndex(): Promise<void> {
-    if (this.#syncing || !this.intent) return;
+    // A removed search indexes and fetches nothing (Lit still updates it); reconnecting resumes.
+    if (this.#syncing || !this.intent || !this.isConnected) return;
     const view = this.#feed.view;
     if (view.state !== 'ready') {
       if (this.#indexedFeed) this.#resetIndex();
