@@ -333,10 +333,9 @@ const SEARCH_CASES: readonly SearchCase[] = [
 ];
 
 /**
- * Removes a frame whose search the reader used, and waits until what it does after removal is over.
- * A removed mlo-archive-search still opens its index again and repeats its last query (found while
- * writing these tests, not fixed here); without this wait, those requests (and with persist, its
- * feed's saving) would land in the next test's record.
+ * Removes a frame whose search the reader used, and waits until the page is quiet, so that nothing
+ * still in flight lands in the next test's record. (A removed search requests nothing more: tested in
+ * moving-dom.test.ts.)
  */
 async function removeSearched(frame: HTMLElement): Promise<void> {
   const watching = watch();
