@@ -143,16 +143,23 @@ export function frontCode(terms: readonly string[]): string {
   return lines.join('\n');
 }
 
-/** The terms of `frontCode`. */
+/** The terms of `frontCode`. One pass over the text, without splitting it into lines first (it is read on the first query's path). */
 export function frontDecode(text: string): string[] {
   if (text === '') return [];
   const terms: string[] = [];
   let previous = '';
-  for (const line of text.split('\n')) {
-    const shared = parseInt(line.charAt(0), 36);
-    if (!(shared >= 0) || shared > previous.length) throw new SyntaxError('the search index vocabulary is not front-coded');
-    previous = previous.slice(0, shared) + line.slice(1);
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const code = text.charCodeAt(start);
+    // The base-36 digit of `frontCode`: 0-9, then a-z.
+    const shared = code >= 48 && code <= 57 ? code - 48 : code >= 97 && code <= 122 ? code - 87 : -1;
+    if (shared < 0 || shared > previous.length) throw new SyntaxError('the search index vocabulary is not front-coded');
+    const rest = text.slice(start + 1, end);
+    previous = shared === 0 ? rest : previous.slice(0, shared) + rest;
     terms.push(previous);
+    start = end + 1;
   }
   return terms;
 }
