@@ -224,6 +224,9 @@ export class PrebuiltSearchIndex {
       const items = await this.#items(best);
       return { query, hits: items.map((item) => ({ item, score: 0 })), total: matching.length, partial: false, matcher };
     }
+    // The shards of the words as typed are asked for before the typo walk (the longest part of
+    // expanding): they are always needed, and most often they are all the query needs.
+    this.#loadPostings(terms.map(({ term }) => term)).catch(() => undefined);
     const expansions = terms.map((queryTerm) => {
       const expansion = this.#expansion(queryTerm.term, queryTerm.prefix);
       matcher.addExpansion(queryTerm, expansion);
