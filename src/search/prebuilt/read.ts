@@ -211,12 +211,14 @@ export class PrebuiltSearchIndex {
    */
   async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
     const limit = limitOf(options.limit);
-    const accepts = await this.#filter(options);
+    // Awaited only once the query's shards are asked for: an await here would let the page render first.
+    const filtering = this.#filter(options);
     const terms = parseQuery(query);
     const matcher = new QueryMatcher();
     const itemCount = this.#manifest.items;
     const newer = (a: number, b: number) => a > b;
     if (terms.length === 0) {
+      const accepts = await filtering;
       if (options.year === undefined && options.tag === undefined) return { query, hits: [], total: 0, partial: false, matcher };
       const matching: number[] = [];
       for (let item = 0; item < itemCount; item += 1) if (accepts(item)) matching.push(item);
@@ -232,7 +234,7 @@ export class PrebuiltSearchIndex {
       matcher.addExpansion(queryTerm, expansion);
       return expansion;
     });
-    await this.#loadPostings(expansions.flatMap(({ candidates }) => candidates.map(({ term }) => term)));
+    const [accepts] = await Promise.all([filtering, this.#loadPostings(expansions.flatMap(({ candidates }) => candidates.map(({ term }) => term)))]);
     const source: RankSource = { itemCount, postings: (term) => this.#postingsOf(term), accepts, newer };
     const ranked = this.#ranker.rank(expansions, source, limit);
     const items = await this.#items(ranked.items);
