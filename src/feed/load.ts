@@ -86,41 +86,68 @@ function restore(url: string): CacheEntry | undefined {
   }
 }
 
+/** What a failed download's errors say about the file that was asked for. */
+export interface DownloadWords {
+  /** The request failed: offline, blocked, refused, or not allowed by CORS. */
+  unreachable: string;
+  /** The connection broke during the body. */
+  broken: string;
+  /** The declared length is surely over the limit, in bytes. */
+  declaredTooLarge: (bytes: number) => string;
+}
+
+const FEED_ACCEPT = 'application/feed+json, application/json;q=0.9, */*;q=0.1';
+
+const FEED_WORDS: DownloadWords = {
+  unreachable: 'The feed could not be reached (offline, blocked, or the server does not allow this site to read it).',
+  broken: 'The connection broke while the feed was downloading.',
+  declaredTooLarge: (bytes) => `The feed page is ${bytes} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters (${MAX_FEED_PAGE_SIZE / 1048576} MiB) per page.`,
+};
+
+/**
+ * One GET of a text file, as every download of this library makes it (feed pages here, the prebuilt
+ * search index's files in src/search/prebuilt/fetch.ts): cookies only to the page's own origin, a
+ * declared length that cannot fit MAX_FEED_PAGE_SIZE refused before the body, and every failure a
+ * FeedError, or the signal's reason once it has aborted (a timeout is the caller's abort).
+ */
+export async function downloadText(url: string, accept: string, signal: AbortSignal, words: DownloadWords): Promise<{ text: string; contentType?: string }> {
+  let response: Response;
+  try {
+    // A prototype-free init: fetch reads every RequestInit member, inherited ones too, and a page's
+    // Object.prototype.method, .body or .referrer must not change the request.
+    const init = Object.assign(Object.create(null) as RequestInit, {
+      signal,
+      headers: new Headers([['Accept', accept]]),
+      credentials: 'same-origin',
+    } satisfies RequestInit);
+    response = await fetch(url, init);
+  } catch (cause) {
+    if (signal.aborted) throw signal.reason;
+    throw new FeedError('network', words.unreachable, { url, cause });
+  }
+  if (!response.ok) {
+    throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
+  }
+  // A declared length that cannot fit the page limit is refused before the download (at most 3 bytes of
+  // UTF-8 per UTF-16 code unit, so a longer body is surely over it, compressed or not).
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > 3 * MAX_FEED_PAGE_SIZE) {
+    void response.body?.cancel().catch(() => undefined);
+    throw new FeedError('too-large', words.declaredTooLarge(declared), { url });
+  }
+  try {
+    return { text: await response.text(), contentType: response.headers.get('content-type') ?? undefined };
+  } catch (cause) {
+    if (signal.aborted) throw signal.reason;
+    throw new FeedError('network', words.broken, { url, cause });
+  }
+}
+
 async function fetchAndParse(url: string, timeoutMs: number, keep: boolean, controller: AbortController): Promise<CacheEntry> {
   const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
   try {
-    let response: Response;
-    try {
-      // A prototype-free init: fetch reads every RequestInit member, inherited ones too, and a page's
-      // Object.prototype.method, .body or .referrer must not change the request.
-      const init = Object.assign(Object.create(null) as RequestInit, {
-        signal: controller.signal,
-        headers: new Headers([['Accept', 'application/feed+json, application/json;q=0.9, */*;q=0.1']]),
-        credentials: 'same-origin',
-      } satisfies RequestInit);
-      response = await fetch(url, init);
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The feed could not be reached (offline, blocked, or the server does not allow this site to read it).', { url, cause });
-    }
-    if (!response.ok) {
-      throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
-    }
-    // A declared length that cannot fit the page limit is refused before the download (at most 3 bytes of
-    // UTF-8 per UTF-16 code unit, so a longer body is surely over it, compressed or not).
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (declared > 3 * MAX_FEED_PAGE_SIZE) {
-      void response.body?.cancel().catch(() => undefined);
-      throw new FeedError('too-large', `The feed page is ${declared} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters (${MAX_FEED_PAGE_SIZE / 1048576} MiB) per page.`, { url });
-    }
-    let body: string;
-    try {
-      body = await response.text();
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The connection broke while the feed was downloading.', { url, cause });
-    }
-    const feed = parseFeedText(body, { url, contentType: response.headers.get('content-type') ?? undefined });
+    const { text: body, contentType } = await downloadText(url, FEED_ACCEPT, controller.signal, FEED_WORDS);
+    const feed = parseFeedText(body, { url, contentType });
     const fetchedAt = Date.now();
     if (keep) persist(url, body, fetchedAt);
     return { feed, fetchedAt, size: body.length };

@@ -6,7 +6,7 @@
  */
 import { FeedError, toFeedError } from '../../feed/errors.js';
 import { MAX_CRAWL_SIZE, MAX_FEED_PAGE_SIZE } from '../../feed/limits.js';
-import { DEFAULT_TIMEOUT_MS } from '../../feed/load.js';
+import { DEFAULT_TIMEOUT_MS, downloadText, type DownloadWords } from '../../feed/load.js';
 import { safeUrl } from '../../feed/urls.js';
 
 export interface PrebuiltOpenOptions {
@@ -47,6 +47,12 @@ export function requestManifest(url: string, options: PrebuiltOpenOptions = {}):
   return { url: resolved ?? url, signal, timeoutMs, budget, response };
 }
 
+const INDEX_WORDS: DownloadWords = {
+  unreachable: 'The search index could not be reached.',
+  broken: 'The connection broke while the search index was downloading.',
+  declaredTooLarge: (bytes) => `A search index file is ${bytes} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters per file.`,
+};
+
 /** Fetches and parses one file of the index, as the feed loader does a page: every failure a FeedError. */
 export async function fetchIndexFile(url: string, signal: AbortSignal, timeoutMs: number, budget: IndexBudget): Promise<{ data: unknown; size: number }> {
   const controller = new AbortController();
@@ -55,34 +61,7 @@ export async function fetchIndexFile(url: string, signal: AbortSignal, timeoutMs
   signal.addEventListener('abort', onAbort, { once: true });
   const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
   try {
-    let response: Response;
-    try {
-      // A prototype-free init, as in src/feed/load.ts: a page's Object.prototype must not change the request.
-      const init = Object.assign(Object.create(null) as RequestInit, {
-        signal: controller.signal,
-        headers: new Headers([['Accept', 'application/json']]),
-        credentials: 'same-origin',
-      } satisfies RequestInit);
-      response = await fetch(url, init);
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The search index could not be reached.', { url, cause });
-    }
-    if (!response.ok) {
-      throw new FeedError('http', `The server answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`, { url, status: response.status });
-    }
-    const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-    if (declared > 3 * MAX_FEED_PAGE_SIZE) {
-      void response.body?.cancel().catch(() => undefined);
-      throw new FeedError('too-large', `A search index file is ${declared} bytes long; this library reads at most ${MAX_FEED_PAGE_SIZE} characters per file.`, { url });
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (cause) {
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new FeedError('network', 'The connection broke while the search index was downloading.', { url, cause });
-    }
+    const { text } = await downloadText(url, 'application/json', controller.signal, INDEX_WORDS);
     if (text.length > MAX_FEED_PAGE_SIZE) throw new FeedError('too-large', `A search index file is longer than ${MAX_FEED_PAGE_SIZE} characters.`, { url });
     budget.left -= text.length;
     if (budget.left < 0) throw new FeedError('too-large', `The search index read so far is over ${MAX_CRAWL_SIZE} characters.`, { url });
