@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import * as pagefindApi from 'pagefind';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../scripts/chromium.mjs';
+import { importSource } from '../scripts/import-source.mjs';
 import { createArchive, cyrillicToLatin, feedPages, latinToCyrillic, sampleQueries, seededRandom } from './synthetic-archive.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -40,20 +41,8 @@ const loadBefore = loadavg()[0];
 
 // The library's own code for Node: the feed parser, the folding and the index writer, from source.
 const outDir = mkdtempSync(join(tmpdir(), 'mlo-search-compare-'));
-const nodeBundle = await build({
-  stdin: {
-    contents: `export { parseFeed } from './src/feed/parse.ts'; export { itemBodyText } from './src/feed/text.ts';
-      export { searchTerms } from './src/search/normalize.ts'; export { writeSearchIndex } from './src/search/prebuilt/write.ts';`,
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  format: 'esm',
-  platform: 'neutral',
-  write: false,
-  logLevel: 'error',
-});
-const lib = await import(`data:text/javascript;base64,${Buffer.from(nodeBundle.outputFiles[0].text).toString('base64')}`);
+const lib = await importSource(`export { parseFeed } from './src/feed/parse.ts'; export { itemBodyText } from './src/feed/text.ts';
+  export { searchTerms } from './src/search/normalize.ts'; export { writeSearchIndex } from './src/search/prebuilt/write.ts';`);
 
 // The page: production Lit, minified, split so that what loads on intent is a file of its own.
 await build({
