@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MAX_FEED_PAGE_SIZE } from '../feed/limits.js';
+import { MAX_FEED_PAGE_SIZE, MAX_ITEMS_PER_PAGE } from '../feed/limits.js';
 import { MLO_EXTENSION_ABOUT, parseFeed } from '../feed/parse.js';
 import type { FeedItem } from '../feed/types.js';
 import { checkEntry } from './checks.js';
@@ -508,8 +508,8 @@ export async function build(config: SiteConfig | string | Record<string, unknown
 function normaliseForSearch(items: JsonItem[], language: string, site: SiteConfig): FeedItem[] {
   const out: FeedItem[] = [];
   // parseFeed reads at most MAX_ITEMS_PER_PAGE items of a page: hand it the items page by page.
-  for (let start = 0; start < items.length; start += 500) {
-    const feed = parseFeed({ version: JSON_FEED_VERSION, title: language, items: items.slice(start, start + 500) }, site.base_url ? { url: new URL(`${feedStem(language, site.default_language)}.json`, site.base_url).href } : {});
+  for (let start = 0; start < items.length; start += MAX_ITEMS_PER_PAGE) {
+    const feed = parseFeed({ version: JSON_FEED_VERSION, title: language, items: items.slice(start, start + MAX_ITEMS_PER_PAGE) }, site.base_url ? { url: new URL(`${feedStem(language, site.default_language)}.json`, site.base_url).href } : {});
     out.push(...feed.items);
   }
   return out;
