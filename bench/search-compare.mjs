@@ -58,6 +58,17 @@ await build({
   ignoreAnnotations: true,
   logLevel: 'error',
 });
+// MiniSearch with our folding, apart: sharing the folding would split it out of our engine's chunk.
+await build({
+  entryPoints: [join(root, 'bench/search-compare-minisearch.ts')],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: 'es2022',
+  outfile: join(outDir, 'js', 'minisearch.js'),
+  tsconfig: join(root, 'tsconfig.json'),
+  logLevel: 'error',
+});
 
 /** Every file served: path → { body, type }, gzipped once. */
 const files = new Map();
@@ -211,6 +222,7 @@ try {
         row.beforeIntent = counter.bytes;
         const firstQuery = await call('first', name, tenQueries[0]);
         row.firstMs = firstQuery.ms;
+        row.firstAllMs = firstQuery.allMs;
         row.firstResults = counter.bytes;
         await call('queries', name, tenQueries.slice(1));
         row.tenQueries = counter.bytes;
@@ -229,7 +241,7 @@ try {
         counter.latency = 0;
         const { context, call } = await freshTab();
         await call('prepare', name, setup);
-        row.firstNoLatency = (await call('first', name, tenQueries[0])).ms;
+        row.firstNoLatency = (await call('first', name, tenQueries[0])).allMs;
         const typo = name === 'fuse' ? cases.typo.slice(0, 50) : cases.typo;
         const cross = name === 'fuse' ? cases.crossScript.slice(0, 50) : cases.crossScript;
         const typoRecall = await call('recall', name, typo);
@@ -269,6 +281,7 @@ for (const size of sizesShown) {
   line('bytes until the first results are shown', '≤ 150 KB', (row) => kb(row.firstResults));
   line('bytes after 10 different queries', '≤ 400 KB', (row) => `${kb(row.tenQueries)} (${row.tenRequests} requests)`);
   line(`first query answered, ${LATENCY_MS} ms per request`, '≤ 300 ms', (row) => ms(row.firstMs));
+  line(`first query, every result of the first screen shown (ten), ${LATENCY_MS} ms per request`, '—', (row) => ms(row.firstAllMs));
   line('first query answered, no added latency (the CPU part)', '—', (row) => ms(row.firstNoLatency));
   line('keystroke → results, p50 / p95, once loaded', 'p95 ≤ 16 ms', (row) => `${ms(row.warm.p50)} / ${ms(row.warm.p95)}`);
   line(`keystroke → results, p50 / p95, first time each query (fetches with ${LATENCY_MS} ms)`, '—', (row) => `${ms(row.cold.p50)} / ${ms(row.cold.p95)}`);

@@ -9,7 +9,7 @@ import { SEARCH_FEED } from '../fixtures/archive-search.js';
 import type { FeedErrorEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloArchiveSearch } from '../src/elements/archive-search/archive-search.js';
-import { combobox, mount, optionTitles, options, renderSearch, shadow, showIntent, typeQuery, until } from './archive-search-helpers.js';
+import { announcement, combobox, mount, optionTitles, options, renderSearch, shadow, showIntent, typeQuery, until } from './archive-search-helpers.js';
 import { realFetch, recordFetches } from './helpers/fetch.js';
 
 const PREBUILT_FEED = '/fixtures/search-index/feed.json';
@@ -123,6 +123,60 @@ describe('mlo-archive-search: the prebuilt index', () => {
       expect(response.ok, file.path).to.equal(true);
       expect(await response.text(), file.path).to.equal(file.contents);
     }
+  });
+});
+
+describe('mlo-archive-search: the best results first', function () {
+  this.timeout(60_000);
+  it('shows the results whose records are in, keeps rows for the rest, and says the count once', async () => {
+    const { syntheticItems, serveIndex } = await import('./search/prebuilt-helpers.js');
+    const { writeSearchIndex } = await import('../src/search/prebuilt/write.js');
+    const { SearchIndex } = await import('../src/search/search-index.js');
+    const { items } = syntheticItems(400);
+    const files = writeSearchIndex(items, { documentsPerShard: 2 });
+    const memory = new SearchIndex();
+    memory.add(items);
+    // A word of many items, so that ten results come from several record shards.
+    const counts = new Map<string, number>();
+    for (const item of items) for (const word of new Set((item.title ?? '').toLowerCase().split(/[^\p{L}]+/u))) if (word.length >= 5) counts.set(word, (counts.get(word) ?? 0) + 1);
+    const query = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    const expected = memory.search(query).hits.map((hit) => hit.item.title);
+    expect(expected).to.have.length(10);
+    // Every record shard but the first asked for (the best result's) waits for the gate.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let recordRequests = 0;
+    serveIndex(files, '/early-element/', {
+      override: (path) => {
+        if (!path.includes('/d-') || recordRequests++ === 0) return undefined;
+        return gate.then(() => new Response(files.find((file) => file.path === path)!.contents, { headers: { 'content-type': 'application/json' } }));
+      },
+    });
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Early', items: [{ id: 'newest', title: 'The newest story', content_text: 'Its text.' }], _mlo: { search_index_url: '/early-element/search-index.json' } };
+    const { element, ready } = await renderSearch({ description: 'prebuilt, records slow', feed, debounce: 0 });
+    await showIntent(element);
+    await ready;
+    await typeQuery(element, query);
+    await until(() => optionTitles(element).length > 0, 'nothing shown while the other record shards wait');
+    const shown = optionTitles(element);
+    expect(shown.length).to.be.within(1, 9);
+    expect(shown).to.deep.equal(expected.slice(0, shown.length));
+    const pending = [...shadow(element).querySelectorAll('[part="option-pending"]')];
+    expect(pending).to.have.length(10 - shown.length);
+    expect(pending.every((row) => row.getAttribute('aria-hidden') === 'true' && !row.hasAttribute('role'))).to.equal(true);
+    const said = announcement(element);
+    expect(said).to.match(/^Showing 10 of /);
+    await expect(element).to.be.accessible();
+    // The reader's place among the first results stays when the rest come.
+    combobox(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
+    await element.updateComplete;
+    expect(options(element)[0]!.getAttribute('aria-selected')).to.equal('true');
+    open();
+    await until(() => optionTitles(element).length === 10, 'the rest never came');
+    expect(optionTitles(element)).to.deep.equal(expected);
+    expect(shadow(element).querySelectorAll('[part="option-pending"]')).to.have.length(0);
+    expect(announcement(element)).to.equal(said);
+    expect(options(element)[0]!.getAttribute('aria-selected')).to.equal('true');
   });
 });
 

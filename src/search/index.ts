@@ -11,7 +11,7 @@ export { highlight, excerptAround, firstMatchOffset } from './highlight.js';
 export type { TermMatcher, TextSegment } from './highlight.js';
 export { SortedVocabulary } from './vocabulary.js';
 export { PrebuiltSearchIndex } from './prebuilt/read.js';
-export type { PrebuiltOpenOptions } from './prebuilt/read.js';
+export type { PrebuiltOpenOptions, PrebuiltSearchOptions } from './prebuilt/read.js';
 export { writeSearchIndex } from './prebuilt/write.js';
 export type { WriteSearchIndexOptions, SearchIndexFile } from './prebuilt/write.js';
 export { yieldToMain } from './yield.js';

@@ -148,6 +148,41 @@ describe('prebuilt search index: a generated archive', function () {
     }
   });
 
+  it('shows the best hits first: onEarlyHits has the leading hits whose records are in, the promise all of them', async () => {
+    // Every record shard but the first asked for (the best hit's) is held until the gate opens.
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let recordRequests = 0;
+    serveIndex(files, '/prebuilt-early/', {
+      override: (path) => {
+        if (!path.includes('/d-') || recordRequests++ === 0) return undefined;
+        return gate.then(() => new Response(files.find((file) => file.path === path)!.contents, { headers: { 'content-type': 'application/json' } }));
+      },
+    });
+    const early = await PrebuiltSearchIndex.open('/prebuilt-early/search-index.json');
+    const query = queries.find((candidate) => memory.search(candidate).hits.length === 10)!;
+    const seen: Array<{ ids: string[]; pending: number; total: number }> = [];
+    const answer = early.search(query, { onEarlyHits: (results, pending) => seen.push({ ids: results.hits.map((hit) => hit.item.id), pending, total: results.total }) });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const expected = memory.search(query);
+    const expectedIds = expected.hits.map((hit) => hit.item.id);
+    // The best hit's shard is in (with any later hits it holds, as long as they follow on): shown, the rest pending.
+    expect(seen, 'nothing shown before the other shards came').to.have.length(1);
+    expect(seen[0]!.ids).to.deep.equal(expectedIds.slice(0, seen[0]!.ids.length));
+    expect(seen[0]!.ids.length).to.be.within(1, 9);
+    expect(seen[0]!.pending).to.equal(10 - seen[0]!.ids.length);
+    expect(seen[0]!.total).to.equal(expected.total);
+    open();
+    const results = await answer;
+    expect(results.hits.map((hit) => hit.item.id)).to.deep.equal(expectedIds);
+    // Never called with every hit: that is the promise's answer.
+    expect(seen.every(({ ids }) => ids.length < 10)).to.equal(true);
+    // Hits already loaded are not shown early: a repeated query answers at once.
+    let calls = 0;
+    await early.search(query, { onEarlyHits: () => (calls += 1) });
+    expect(calls).to.equal(0);
+  });
+
   it('downloads a small part of the index per query', async () => {
     const files = writeSearchIndex(items);
     const served = serveIndex(files, '/prebuilt-synthetic-bytes/');

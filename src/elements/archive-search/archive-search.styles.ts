@@ -113,6 +113,12 @@ export const styles = css`
     text-decoration: none;
     cursor: pointer;
   }
+  /* A result still loading: about a title, a date and an excerpt line tall, so the list keeps its height. */
+  .option--pending {
+    min-height: 4.5em;
+    cursor: default;
+    background: linear-gradient(var(--_surface), var(--_surface)) 0.75em 1em / 60% 0.9em no-repeat;
+  }
   .option:last-child {
     border-block-end: 0;
   }

@@ -83,6 +83,7 @@ const loadEngine = (): Promise<Engine> => import('../../search/engine.js');
  * @csspart option-title - A result's title.
  * @csspart option-date - A result's date.
  * @csspart option-excerpt - The text around the match.
+ * @csspart option-pending - A row kept for a result still loading (a prebuilt index shows the best results as soon as they come).
  * @csspart mark - A matched word.
  * @csspart fallback - The plain search form shown when the archive cannot be searched here.
  * @csspart fallback-input - The box of the plain form.
@@ -148,6 +149,8 @@ export class MloArchiveSearch extends MloElement {
   @property({ type: String, attribute: 'query' }) query = '';
 
   @state() private results?: SearchResults;
+  /** Hits of `results` still on their way (their records loading): rows kept for them. */
+  @state() private pendingHits = 0;
   /** The reader closed the list (Escape, or focus left): it stays closed until they come back or type. */
   @state() private dismissed = false;
   @state() private activeIndex = -1;
@@ -406,11 +409,21 @@ export class MloArchiveSearch extends MloElement {
     const prebuilt = this.#prebuilt;
     if (searched && prebuilt) {
       // The shards this query needs are fetched (once); the last results stay until the answer comes.
-      prebuilt.search(this.query, options).then(
+      const current = () => number === this.#searchNumber && this.#prebuilt === prebuilt;
+      const onEarlyHits = (results: SearchResults, pending: number) => {
+        if (!current()) return;
+        // The best hits first; the rows of the rest are held until their records come.
+        if (this.results?.query !== results.query || this.results.hits.length > results.hits.length) this.activeIndex = -1;
+        this.results = results;
+        this.pendingHits = pending;
+      };
+      prebuilt.search(this.query, { ...options, onEarlyHits }).then(
         (results) => {
-          if (number !== this.#searchNumber || this.#prebuilt !== prebuilt) return;
+          if (!current()) return;
+          // The rest of hits shown early: the reader's place among them stays.
+          if (this.pendingHits === 0 || this.results?.query !== results.query) this.activeIndex = -1;
           this.results = results;
-          this.activeIndex = -1;
+          this.pendingHits = 0;
         },
         (error: unknown) => {
           if (this.#prebuilt === prebuilt) this.#prebuiltFailed(error);
@@ -418,6 +431,7 @@ export class MloArchiveSearch extends MloElement {
       );
       return;
     }
+    this.pendingHits = 0;
     // Nothing indexed yet (the code or the feed still loading): no results, rather than wrong ones.
     this.results = searched ? this.#index?.search(this.query, options) : undefined;
   }
@@ -442,7 +456,8 @@ export class MloArchiveSearch extends MloElement {
     // Until the whole archive is indexed, "no results" may be wrong; the progress note speaks meanwhile.
     if (results.total === 0 && (this.#feed.view.state === 'loading' || this.indexing || this.opening)) return '';
     if (results.total === 0) return results.query.trim() ? t.noResults(results.query.trim()) : t.noFilteredResults;
-    const count = t.resultCount(results.total, results.hits.length);
+    // Rows still loading count as shown: the count is said once, not again when they arrive.
+    const count = t.resultCount(results.total, results.hits.length + this.pendingHits);
     return results.partial ? `${count}. ${t.partialMatch}` : count;
   }
 
@@ -674,9 +689,15 @@ export class MloArchiveSearch extends MloElement {
         ${ready ? this.#renderProgress(t, ready.paging) : view ? html`<p class="progress" part="progress">${t.loading}</p>` : nothing}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
         <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!open}>
-          ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}
+          ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}${this.#renderPendingRows()}
         </div>
       </div>`;
+  }
+
+  /** Rows held for hits whose records are loading: the list does not grow under the reader when they come. */
+  #renderPendingRows(): TemplateResult | typeof nothing {
+    if (this.pendingHits === 0) return nothing;
+    return html`${Array.from({ length: this.pendingHits }, () => html`<div class="option option--pending" part="option-pending" aria-hidden="true"></div>`)}`;
   }
 
   /** The plain GET form to the site's search page, for when the archive cannot be searched here. */

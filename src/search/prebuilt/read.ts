@@ -93,6 +93,17 @@ function readManifest(data: unknown, url: string): IndexManifest {
   return { format: INDEX_FORMAT, version: INDEX_VERSION, items, terms, dir, vocabulary: vocabulary as IndexVocabulary, documents: { size, files }, yearRuns, years, tags };
 }
 
+/** `search()`'s options: the in-memory engine's, and a way to show the best hits before the rest. */
+export interface PrebuiltSearchOptions extends SearchOptions {
+  /**
+   * Called while the hits' records are still loading, each time more of the best hits, in order,
+   * can be shown: `results` has those hits (its `total` and `matcher` are final), `pending` how many
+   * more the promise will bring. Record shards are one request each, and a browser on HTTP/1.1 sends
+   * at most six at a time: the first hits need not wait for the seventh.
+   */
+  onEarlyHits?: (results: SearchResults, pending: number) => void;
+}
+
 /** A posting shard as loaded: its terms' encoded lists, decoded on first use. */
 interface PostingShard {
   lists: string[];
@@ -209,7 +220,7 @@ export class PrebuiltSearchIndex {
    * needs are loaded. The hits' items carry what a result shows (no body: `summary` holds the
    * excerpt's source). Rejects with a FeedError when a file fails.
    */
-  async search(query: string, options: SearchOptions = {}): Promise<SearchResults> {
+  async search(query: string, options: PrebuiltSearchOptions = {}): Promise<SearchResults> {
     const limit = limitOf(options.limit);
     // Awaited only once the query's shards are asked for: an await here would let the page render first.
     const filtering = this.#filter(options);
@@ -223,8 +234,10 @@ export class PrebuiltSearchIndex {
       const matching: number[] = [];
       for (let item = 0; item < itemCount; item += 1) if (accepts(item)) matching.push(item);
       const best = selectBest(matching, limit, newer);
-      const items = await this.#items(best);
-      return { query, hits: items.map((item) => ({ item, score: 0 })), total: matching.length, partial: false, matcher };
+      const total = matching.length;
+      const hitsOf = (items: FeedItem[]) => items.map((item) => ({ item, score: 0 }));
+      const items = await this.#items(best, options.onEarlyHits && ((early) => options.onEarlyHits!({ query, hits: hitsOf(early), total, partial: false, matcher }, best.length - early.length)));
+      return { query, hits: hitsOf(items), total, partial: false, matcher };
     }
     // The shards of the words as typed are asked for before the typo walk (the longest part of
     // expanding): they are always needed, and most often they are all the query needs.
@@ -237,8 +250,10 @@ export class PrebuiltSearchIndex {
     const [accepts] = await Promise.all([filtering, this.#loadPostings(expansions.flatMap(({ candidates }) => candidates.map(({ term }) => term)))]);
     const source: RankSource = { itemCount, postings: (term) => this.#postingsOf(term), accepts, newer };
     const ranked = this.#ranker.rank(expansions, source, limit);
-    const items = await this.#items(ranked.items);
-    return { query, hits: items.map((item, rank) => ({ item, score: ranked.scores[rank]! })), total: ranked.total, partial: ranked.partial, matcher };
+    const { total, partial } = ranked;
+    const hitsOf = (items: FeedItem[]) => items.map((item, rank) => ({ item, score: ranked.scores[rank]! }));
+    const items = await this.#items(ranked.items, options.onEarlyHits && ((early) => options.onEarlyHits!({ query, hits: hitsOf(early), total, partial, matcher }, ranked.items.length - early.length)));
+    return { query, hits: hitsOf(items), total, partial, matcher };
   }
 
   #expansion(term: string, prefix: boolean): Expansion {
@@ -354,10 +369,20 @@ export class PrebuiltSearchIndex {
     return (item) => (year === undefined || years[item] === year) && (tagged === undefined || tagged[item] === 1);
   }
 
-  /** The items of the hits, from their record shards. */
-  async #items(numbers: readonly number[]): Promise<FeedItem[]> {
+  /**
+   * The items of the hits, from their record shards. `onEarly` gets the leading items whose records
+   * are in, each time that run grows while others are still loading (never all of them: that is the result).
+   */
+  async #items(numbers: readonly number[], onEarly?: (items: FeedItem[]) => void): Promise<FeedItem[]> {
     const size = this.#manifest.documents.size;
     const shards = new Set(numbers.filter((item) => !this.#documents.has(item)).map((item) => Math.floor(item / size)));
+    let shown = 0;
+    const reportEarly = () => {
+      let ready = shown;
+      while (ready < numbers.length && this.#documents.has(numbers[ready]!)) ready += 1;
+      if (ready > shown && ready < numbers.length) onEarly!(numbers.slice(0, ready).map((item) => this.#documents.get(item)!));
+      shown = ready;
+    };
     await Promise.all(
       [...shards].map(async (shard) => {
         const url = this.#fileUrl('d', this.#manifest.documents.files[shard]!);
@@ -365,6 +390,7 @@ export class PrebuiltSearchIndex {
         const expected = Math.min(size, this.#manifest.items - shard * size);
         if (!Array.isArray(documents) || documents.length !== expected) throw invalid(url, 'documents');
         documents.forEach((document: unknown, offset) => this.#documents.set(shard * size + offset, itemOf(document, url)));
+        if (onEarly) reportEarly();
       }),
     );
     return numbers.map((item) => this.#documents.get(item)!);
