@@ -40,6 +40,8 @@ export default defineMain({
   staticDirs: [
     // Only the feeds: serving fixtures/*.ts statically would shadow the modules stories import in dev.
     { from: '../fixtures/feeds', to: '/fixtures/feeds' },
+    // The prebuilt index of the search stories (JSON, and the script that writes it, which no story imports).
+    { from: '../fixtures/search-index', to: '/fixtures/search-index' },
     { from: '../demo/feed', to: '/demo/feed' },
     { from: '../dist/mlo-widgets.js', to: '/dist/mlo-widgets.js' },
   ],

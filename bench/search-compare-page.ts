@@ -62,10 +62,11 @@ let firstShownAt = 0;
 let element: MloArchiveSearch | undefined;
 const internals = () => element as unknown as { results?: SearchResults; pendingHits: number };
 
-function mountOurs(src: string): void {
+function mountOurs(src: string, searchIndex?: string): void {
   element = document.createElement('mlo-archive-search');
   element.debounce = 0;
   element.src = src;
+  if (searchIndex) element.searchIndex = searchIndex;
   document.body.append(element);
 }
 
@@ -170,14 +171,15 @@ const fuseEngine: Engine = {
   },
 };
 
-const engines: Record<string, Engine> = { ours, pagefind: pagefindEngine, minisearch: miniSearchEngine, fuse: fuseEngine };
+const engines: Record<string, Engine> = { ours, 'ours-named': ours, pagefind: pagefindEngine, minisearch: miniSearchEngine, fuse: fuseEngine };
 
-/** Sets up an engine before intent (ours: the element on the page; the others: nothing). */
-async function prepare(name: string, setup: { src: string; pagefindBase: string }): Promise<void> {
+/** Sets up an engine before intent (ours: the element on the page, with `search-index` or without; the others: nothing). */
+async function prepare(name: string, setup: { src: string; searchIndex: string; pagefindBase: string }): Promise<void> {
   crawlSrc = setup.src;
   pagefindBase = setup.pagefindBase;
-  if (name === 'ours') {
-    mountOurs(setup.src);
+  if (name.startsWith('ours')) {
+    // ours-named: the page names the index (search-index), as the embed builder writes it.
+    mountOurs(setup.src, name === 'ours-named' ? setup.searchIndex : undefined);
     await element!.updateComplete;
   }
 }
@@ -185,11 +187,11 @@ async function prepare(name: string, setup: { src: string; pagefindBase: string 
 /** The first query, from the reader's first sign of intent (focus and the query at once) to its results shown. */
 async function first(name: string, query: string): Promise<{ ms: number; allMs: number; count: number }> {
   const start = performance.now();
-  if (name === 'ours') ours.intent();
+  if (name.startsWith('ours')) ours.intent();
   const urls = await engines[name]!.search(query);
   const end = performance.now();
   // Ours shows the best results first and the rest as their records come; the others show all at once.
-  return { ms: (name === 'ours' ? firstShownAt : end) - start, allMs: end - start, count: urls.length };
+  return { ms: (name.startsWith('ours') ? firstShownAt : end) - start, allMs: end - start, count: urls.length };
 }
 
 /** Each query's time from the keystroke to its results shown, one after the other. */

@@ -4,6 +4,7 @@
 // One run, one synthetic archive per size (bench/synthetic-archive.mjs, seeded), the same queries for
 // every engine, each engine in a fresh tab of Debian's headless Chromium:
 //   ours        <mlo-archive-search> on a feed naming a prebuilt index (src/search/prebuilt/write.ts)
+//   ours-named  the same, with the page naming the index too (search-index), so the feed is not read
 //   Pagefind    the `pagefind` npm package's Node API (createIndex, addCustomRecord, writeFiles), its
 //               pagefind.js and WebAssembly loaded in the page
 //   MiniSearch  in memory: every feed page crawled on intent, then indexed (with our folding, so that it
@@ -29,7 +30,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
 const sizes = option('sizes', '10000,50000').split(',').map(Number);
-const engineNames = option('engines', 'ours,pagefind,minisearch,fuse').split(',');
+const engineNames = option('engines', 'ours,ours-named,pagefind,minisearch,fuse').split(',');
 const LATENCY_MS = Number(option('latency', '50'));
 // Feed pages of 50 items, as `mlo-feed build` writes them by default (src/publish/config.ts).
 const PAGE_SIZE = 50;
@@ -204,7 +205,7 @@ try {
     const queries = sampleQueries(raw, QUERY_COUNT);
     const tenQueries = [...new Set(queries)].slice(0, 10);
     const cases = recallCases(items, raw, RECALL_CASES);
-    const setup = { src: `/archive-${size}/page-1.json`, pagefindBase: `/pagefind-${size}/` };
+    const setup = { src: `/archive-${size}/page-1.json`, searchIndex: `/index-${size}/search-index.json`, pagefindBase: `/pagefind-${size}/` };
     const crawlTotal = pages.reduce((sum, _, i) => sum + files.get(`/archive-${size}/page-${i + 1}.json`).gzip.length, 0);
 
     for (const name of engineNames) {
@@ -241,6 +242,7 @@ try {
         counter.latency = 0;
         const { context, call } = await freshTab();
         await call('prepare', name, setup);
+        await new Promise((resolve) => setTimeout(resolve, 1000)); // as in the run above: the page settled
         row.firstNoLatency = (await call('first', name, tenQueries[0])).allMs;
         const typo = name === 'fuse' ? cases.typo.slice(0, 50) : cases.typo;
         const cross = name === 'fuse' ? cases.crossScript.slice(0, 50) : cases.crossScript;
@@ -252,8 +254,8 @@ try {
         await context.close();
         counter.latency = LATENCY_MS;
       }
-      row.build = name === 'ours' ? oursBuild : name === 'pagefind' ? pagefindBuild : undefined;
-      row.total = name === 'ours' ? oursTotal : name === 'pagefind' ? pagefindTotal : crawlTotal;
+      row.build = name.startsWith('ours') ? oursBuild : name === 'pagefind' ? pagefindBuild : undefined;
+      row.total = name.startsWith('ours') ? oursTotal : name === 'pagefind' ? pagefindTotal : crawlTotal;
       table.push(row);
       log(JSON.stringify(row));
     }
@@ -265,7 +267,7 @@ try {
   rmSync(outDir, { recursive: true, force: true });
 }
 
-const NAMES = { ours: 'ours (prebuilt index)', pagefind: 'Pagefind 1.6', minisearch: 'MiniSearch 7 (in memory)', fuse: 'fuse.js 7 (naive)' };
+const NAMES = { ours: 'ours (prebuilt index, found through the feed)', 'ours-named': 'ours (prebuilt index named by the page)', pagefind: 'Pagefind 1.6', minisearch: 'MiniSearch 7 (in memory)', fuse: 'fuse.js 7 (naive)' };
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${browserVersion} headless`;
 const lines = [];
 lines.push(`Machine: ${machine}; load average ${loadBefore.toFixed(2)} at the start, ${loadavg()[0].toFixed(2)} at the end.`);

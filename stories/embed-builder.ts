@@ -125,6 +125,12 @@ export const EMBEDDABLE_ELEMENTS: Readonly<Record<EmbeddableTag, ElementChoice>>
     options: [
       { attribute: 'label', label: 'Label of the search box', hint: 'Default: "Search our content" in the page language.', kind: 'text' },
       { attribute: 'placeholder', label: 'Example of what to type', kind: 'text' },
+      {
+        attribute: 'search-index',
+        label: 'Prebuilt search index (search-index.json)',
+        hint: 'The address your feed gives in _mlo.search_index_url (mlo-feed build writes it): the first search then starts at once, not after the feed.',
+        kind: 'url',
+      },
       { attribute: 'limit', label: 'Results shown', kind: 'number', min: 1, max: 100 },
       { attribute: 'action', label: "Your site's search page (for the plain form)", kind: 'url' },
       { attribute: 'sync-url', label: 'Keep the search in the page address (?q=)', kind: 'checkbox', checkedValue: '' },
@@ -436,15 +442,20 @@ export interface PrivacySummary {
 /** The privacy note of a snippet: its requests and its storage, from the same spec as the snippet. */
 export function privacySummary(spec: EmbedSpec, scriptUrl: string): PrivacySummary {
   const src = spec.attributes.find(([name]) => name === 'src')?.[1];
+  const searchIndex = spec.attributes.find(([name]) => name === 'search-index')?.[1];
   const requests = [
     scriptUrl === DEFAULT_SCRIPT_URL
       ? `The script and the files of dist/ it loads, from the npm CDN (${scriptUrl}): a third party. Host dist/ yourself to keep these requests on your own server.`
       : `The script and the files of dist/ it loads, from beside ${scriptUrl}.`,
   ];
-  if (src) {
+  if (spec.tag === 'mlo-archive-search' && searchIndex) {
+    requests.push(
+      `Nothing until a reader starts to search (focus in the box, a key press, ?q=). Then the search index, ${searchIndex}, and the few small files of it each query needs; the feed${src ? `, ${src}, and its later pages (next_url),` : ''} only if the index fails. Cookies go with them only when they are on your page's own origin.`,
+    );
+  } else if (src) {
     const pages =
       spec.tag === 'mlo-archive-search'
-        ? 'and every later page it links to (next_url), to search the whole archive'
+        ? 'once a reader starts to search (focus in the box, a key press, ?q=); then, when the feed names a prebuilt search index, the few small files of it each query needs, else every later page it links to (next_url), to search the whole archive'
         : spec.tag === 'mlo-news-list'
           ? 'and its later pages (next_url) only when a reader asks for more or a filter needs them'
           : 'and its later pages (next_url) only until the article is found';

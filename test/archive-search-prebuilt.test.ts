@@ -5,7 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { html } from 'lit';
-import { SEARCH_FEED } from '../fixtures/archive-search.js';
+import { examples, SEARCH_FEED, SEARCH_PREBUILT_INDEX } from '../fixtures/archive-search.js';
 import type { FeedErrorEvent } from '../src/events.js';
 import { clearFeedCache } from '../src/feed/load.js';
 import type { MloArchiveSearch } from '../src/elements/archive-search/archive-search.js';
@@ -123,6 +123,63 @@ describe('mlo-archive-search: the prebuilt index', () => {
       expect(response.ok, file.path).to.equal(true);
       expect(await response.text(), file.path).to.equal(file.contents);
     }
+  });
+});
+
+describe('mlo-archive-search: the index named by the page (search-index)', () => {
+  it('nothing before intent; then the index alone, never the feed', async () => {
+    const requests = recordFetches();
+    const { element, ready } = await renderSearch({ ...examples.namedIndex, query: undefined, debounce: 0 });
+    let loaded = 0;
+    element.addEventListener('mlo-feed-load', () => (loaded += 1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(requests).to.have.length(0);
+    await showIntent(element);
+    expect(await ready).to.deep.equal({ itemCount: 4, complete: true });
+    await typeQuery(element, 'kragujevc');
+    await until(() => optionTitles(element).length > 0, 'no results');
+    expect(optionTitles(element)).to.deep.equal(['Kragujevac: a lecture on crisis management']);
+    const urls = requests.map(({ url }) => absolute(url));
+    expect(urls[0]).to.equal(absolute(SEARCH_PREBUILT_INDEX));
+    expect(urls.every((url) => url.startsWith(absolute(INDEX))), urls.join(' ')).to.equal(true);
+    expect(loaded, 'the feed is not read').to.equal(0);
+    await expect(element).to.be.accessible();
+  });
+
+  it('the named index fails: the alert, then the feed’s pages are searched; Retry asks for the index again', async () => {
+    let fail = true;
+    const requests = recordFetches((url, init) => (fail && url.endsWith('search-index.json') ? Promise.resolve(new Response('gone', { status: 404, statusText: 'Not Found' })) : realFetch(url, init)));
+    const { element } = await renderSearch({ ...examples.namedIndex, query: undefined, debounce: 0 });
+    await showIntent(element);
+    await until(() => (shadow(element).querySelector('[part="index-error"][role="alert"]')?.textContent ?? '').includes('pages are searched instead'), 'no alert');
+    await typeQuery(element, 'subotica');
+    await until(() => optionTitles(element).length > 0, 'the fallback found nothing');
+    expect(optionTitles(element)).to.deep.equal(['Subotica border crossing visit']);
+    expect(requests.some(({ url }) => absolute(url) === absolute(PREBUILT_FEED)), 'the feed is read after the index failed').to.equal(true);
+    fail = false;
+    shadow(element).querySelector<HTMLButtonElement>('[part="index-error"] button')!.click();
+    await until(() => !shadow(element).querySelector('[part="index-error"]'), 'the alert stayed');
+    await typeQuery(element, 'kragujevc');
+    await until(() => optionTitles(element)[0] === 'Kragujevac: a lecture on crisis management', 'the index was not used again');
+  });
+
+  it('a named index alone that fails: its alert with Retry, and the plain form', async () => {
+    let fail = true;
+    recordFetches((url, init) => (fail && url.endsWith('search-index.json') ? Promise.reject(new TypeError('Failed to fetch')) : realFetch(url, init)));
+    const { element } = await renderSearch({ description: 'named index alone', searchIndex: SEARCH_PREBUILT_INDEX, action: '/search', debounce: 0 });
+    await showIntent(element);
+    const alert = () => shadow(element).querySelector('[part="index-error"][role="alert"]');
+    await until(() => alert() !== null, 'no alert');
+    expect(alert()!.textContent).to.include('The search index could not be loaded.');
+    expect(alert()!.textContent).not.to.include('pages are searched');
+    expect(shadow(element).querySelector('[part="fallback"]')?.getAttribute('action')).to.equal(absolute('/search'));
+    await expect(element).to.be.accessible();
+    fail = false;
+    alert()!.querySelector('button')!.click();
+    await until(() => shadow(element).querySelector('[role="combobox"]') !== null && alert() === null, 'Retry did not open the index');
+    await typeQuery(element, 'subotica');
+    await until(() => optionTitles(element).length > 0, 'no results after Retry');
+    expect(optionTitles(element)).to.deep.equal(['Subotica border crossing visit']);
   });
 });
 

@@ -323,6 +323,17 @@ describe('embed builder', () => {
     }
   });
 
+  it('the archive search’s privacy note: nothing before a reader searches; the named index, and the feed only if it fails', () => {
+    const spec = (attributes: Array<[string, string]>) => ({ tag: 'mlo-archive-search' as const, attributes, css: '', problems: [] });
+    const feedOnly = privacySummary(spec([['src', DEMO_FEED]]), BUNDLE_URL).requests.join(' ');
+    expect(feedOnly).to.include(`The feed, ${DEMO_FEED}, once a reader starts to search`);
+    expect(feedOnly).to.include('the few small files of it each query needs, else every later page');
+    const named = privacySummary(spec([['src', DEMO_FEED], ['search-index', '/news/search-index.json']]), BUNDLE_URL).requests.join(' ');
+    expect(named).to.include('Nothing until a reader starts to search');
+    expect(named).to.include('the search index, /news/search-index.json');
+    expect(named).to.include(`the feed, ${DEMO_FEED}, and its later pages (next_url), only if the index fails`);
+  });
+
   it('adds persist with the "Keep a saved copy" checkbox, and its privacy note says what the embed requests and stores', async () => {
     const builder = await mountBuilder();
     const root = builder.shadowRoot!;

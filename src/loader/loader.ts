@@ -80,7 +80,8 @@ let serbian: Promise<unknown> | undefined;
  */
 function serbianFor(element: Element): Promise<unknown> | undefined {
   const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
-  if (!/^(sr|srp|sh|hbs)\b/i.test(lang) || __MLO_CHUNKS__.serbian.length === 0) return undefined;
+  // The first subtag, as src/i18n/locale.ts reads it (sr, sr-Latn, sr_Latn, srp, sh, hbs).
+  if (!/^\s*(sr|srp|sh|hbs)(?:[-_\s]|$)/i.test(lang) || __MLO_CHUNKS__.serbian.length === 0) return undefined;
   serbian ??= importAll(__MLO_CHUNKS__.serbian, 0).catch(() => undefined);
   return serbian;
 }

@@ -503,6 +503,13 @@ describe('text helpers (src/feed/text.ts)', () => {
     ).to.equal('Hello world one two');
   });
 
+  it('htmlToText joins phrasing elements to the text around them, as a browser renders them; blocks, breaks and images separate words', () => {
+    expect(text.htmlToText('<p>Experts met in <strong>Belgrade</strong>.</p><p>Read <a href="/x">more</a>, or <em>Bel</em><b>grade</b>&nbsp;news<br>here<img src="/a.png" alt="">there</p>')).to.equal(
+      'Experts met in Belgrade. Read more, or Belgrade news here there',
+    );
+    expect(text.htmlToText('<ul><li>one</li><li>two</li></ul><i>it</i><img src=x>ems<s>x</s><span>y</span><small>z</small>')).to.equal('one two it emsxyz');
+  });
+
   it('htmlToText decodes named, decimal and hex entities (a no-break space becomes a space, like all whitespace)', () => {
     expect(text.htmlToText('Tom &amp; Jerry&nbsp;&mdash; &hellip; &copy; &#8212; &#x2014; &#X41; &#1041;еоград &laquo;x&raquo;')).to.equal('Tom & Jerry — … © — — A Београд «x»');
     expect(text.htmlToText('&unknown; &#0; &#x110000;'), 'what it cannot decode stays as written').to.equal('&unknown; &#0; &#x110000;');

@@ -125,6 +125,22 @@ describe('the loader from a nested CDN path under the strict CSP with Trusted Ty
     clean(page);
   });
 
+  it('reads a Serbian language tag as the elements do, also written with an underscore (sr_Latn)', async () => {
+    const page = await openPage('serbian-underscore.html', PAGES);
+    const list = page.document.querySelector('mlo-news-list')!;
+    await page.window.customElements.whenDefined('mlo-news-list');
+    // The tables come with the element's code, so its first render is Serbian Latin, never English first.
+    const seen: string[] = [];
+    await waitUntil(() => {
+      const text = shadowText(list);
+      if (text) seen.push(text);
+      return text.includes('Učitaj još');
+    }, 'the Serbian Latin Load more', { timeout: 5000 });
+    expect(seen.filter((text) => /Load more|Loading/.test(text)), 'never English').to.deep.equal([]);
+    await settle();
+    clean(page);
+  });
+
   it('loads elements a single-page app inserts after it ran, at any depth and at different times', async () => {
     const page = await openPage('empty.html', PAGES);
     await settle(200);

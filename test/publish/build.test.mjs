@@ -162,12 +162,17 @@ test('RSS 2.0: content:encoded, categories, RFC 2822 dates as RFC 3339 with thei
   assert.equal((await validate(out)).exitCode, 0);
 });
 
-test('Atom: html content, published and updated, categories, rel=via, xml:lang', async (t) => {
+test('Atom: html and xhtml content, published and updated, categories, rel=via, xml:lang', async (t) => {
   const { out, result } = await buildFixture(t, 'atom');
   assert.equal(result.exitCode, 0, JSON.stringify(result.diagnostics));
+  assert.deepEqual(result.diagnostics.filter((diagnostic) => diagnostic.severity === 'warning'), []);
   const feed = readJson(join(out, 'feed.json'));
   assert.equal(feed.language, 'sr-Latn');
-  const [entry] = feed.items;
+  const [entry, xhtml] = feed.items;
+  // type="xhtml": the markup inside the one <div>, its namespace prefix dropped, entities as written.
+  assert.equal(xhtml.title, 'Vežba u Nišu');
+  assert.equal(xhtml.content_html.replace(/\s+/g, ' '), '<p>Održana je vežba u <strong>Nišu</strong> &amp; okolini.</p> <p><img src="https://cms.example/images/vezba.jpg" alt="Vežba"/></p>');
+  assert.equal(xhtml.summary, 'Vežba spasavanja.');
   assert.deepEqual(entry, {
     id: 'tag:cms.example,2024:poseta',
     url: 'https://cms.example/sr/poseta',

@@ -51,7 +51,9 @@ const loadEngine = (): Promise<Engine> => import('../../search/engine.js');
  * Nothing is requested until the reader shows they want to search: focus in the box, a key
  * press, words given by the page (`query`, or `?q=` with `sync-url`). Then the search code loads,
  * and the feed's first page; when the feed names a prebuilt index (`_mlo.search_index_url`,
- * docs/search-index.md), each query fetches only the few small files it needs. Otherwise every
+ * docs/search-index.md), each query fetches only the few small files it needs. A page that knows
+ * the index names it in `search-index`: the first search then asks for it at once, and the feed is
+ * read only if the index fails. Otherwise every
  * page of the feed (`next_url`, within the crawl bounds of docs/feed-format.md, "Limits") is
  * loaded in the background and indexed in slices that never block the page; so it is too when the
  * prebuilt index fails, after saying so.
@@ -61,7 +63,7 @@ const loadEngine = (): Promise<Engine> => import('../../search/engine.js');
  * the element says why and offers the same plain GET form (field `q`) to the site's search page.
  *
  * ```html
- * <mlo-archive-search src="/news/feed.json" action="/search" sync-url>
+ * <mlo-archive-search src="/news/feed.json" search-index="/news/search-index.json" action="/search" sync-url>
  *   <form action="/search" method="get"><label>Search our content <input name="q" type="search"></label> <button>Search</button></form>
  * </mlo-archive-search>
  * ```
@@ -127,6 +129,14 @@ export class MloArchiveSearch extends MloElement {
   /** A JSON Feed document (or a feed from `parseFeed`) to search instead of fetching `src`. */
   @property({ attribute: false }) feed?: JsonFeed | Feed;
 
+  /**
+   * The prebuilt search index's manifest (`search-index.json`, docs/search-index.md), when the page
+   * knows it: the first search asks for it at once rather than after the feed's first page, and the
+   * feed is read only if the index fails (its pages are then searched). Default: the feed's
+   * `_mlo.search_index_url`.
+   */
+  @property({ type: String, attribute: 'search-index' }) searchIndex?: string;
+
   /** The visible label of the box. Default: "Search our content", in the page's language. */
   @property({ type: String, attribute: 'label' }) label?: string;
 
@@ -168,7 +178,8 @@ export class MloArchiveSearch extends MloElement {
   /** The search code could not be loaded. */
   @state() private engineFailed = false;
 
-  readonly #feed = new FeedController(this, () => (this.intent ? { src: this.src, data: this.feed } : { src: undefined, data: undefined }));
+  // The feed is read once the reader shows intent, unless the page named the index: then only if it fails.
+  readonly #feed = new FeedController(this, () => (this.intent && !this.#givenIndex ? { src: this.src, data: this.feed } : { src: undefined, data: undefined }));
   #engine?: Engine;
   #engineLoad?: Promise<void>;
   /** The in-memory index of the crawled pages (no prebuilt index, or it failed). */
@@ -239,6 +250,11 @@ export class MloArchiveSearch extends MloElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Another index named: its own chance, from the start.
+    if (changed.has('searchIndex') && changed.get('searchIndex') !== undefined) {
+      this.indexError = undefined;
+      this.#resetIndex(this.#feed.feed);
+    }
     // Words given by the page (the attribute, the property, ?q= with sync-url) are a search asked for.
     if (changed.has('query') && this.query.trim() !== '') this.#showIntent();
     if ((changed.has('query') && !this.#typing) || changed.has('limit')) this.#search();
@@ -252,6 +268,11 @@ export class MloArchiveSearch extends MloElement {
   }
 
   // Indexing: the prebuilt index when the feed names one; else the first page, then every next page, each in slices.
+
+  /** The index the page named (`search-index`), while it has not failed. */
+  get #givenIndex(): string | undefined {
+    return this.indexError ? undefined : safeUrl(this.searchIndex);
+  }
 
   /** True when `feed` is the indexed feed or the same feed with more pages appended. */
   #continuesIndex(feed: Feed): boolean {
@@ -330,6 +351,15 @@ export class MloArchiveSearch extends MloElement {
   async #syncIndex(): Promise<void> {
     // A removed search indexes and fetches nothing (Lit still updates it); reconnecting resumes.
     if (this.#syncing || !this.intent || !this.isConnected) return;
+    const given = this.#givenIndex;
+    if (given) {
+      // The feed is not read: the index alone answers (its manifest asked for while the engine loads).
+      if (this.#engine || this.#engineLoad) {
+        if (this.#build.signal.aborted || this.#mode === 'crawl') this.#resetIndex();
+        if (this.#mode === 'none') void this.#openPrebuilt(given);
+      }
+      return;
+    }
     const view = this.#feed.view;
     if (view.state !== 'ready') {
       if (this.#indexedFeed) this.#resetIndex();
@@ -644,7 +674,7 @@ export class MloArchiveSearch extends MloElement {
   #renderIndexError(t: ArchiveSearchMessages): TemplateResult | typeof nothing {
     if (!this.indexError) return nothing;
     return html`<div class="state state--error" part="index-error" role="alert">
-      <p class="state__message">${t.indexFailed}</p>
+      <p class="state__message">${this.src || this.feed ? t.indexFailed : t.indexFailedAlone}</p>
       <button class="button button--secondary" part="retry-button" type="button" @click=${this.#retryIndex}>${commonMessages[this.locale].retry}</button>
     </div>`;
   }
@@ -686,7 +716,7 @@ export class MloArchiveSearch extends MloElement {
           </div>
           <p id="instructions" class="visually-hidden">${t.instructions}</p>
         </form>
-        ${ready ? this.#renderProgress(t, ready.paging) : view ? html`<p class="progress" part="progress">${t.loading}</p>` : nothing}
+        ${ready ? this.#renderProgress(t, ready.paging) : view || (this.intent && (this.opening || !this.#engine)) ? html`<p class="progress" part="progress">${t.loading}</p>` : nothing}
         <p class="status" part="status" role="status" aria-live="polite" aria-atomic="true">${this.#announcement(t)}</p>
         <div id="listbox" class="listbox" part="listbox" role="listbox" aria-label=${t.resultsLabel} ?hidden=${!open}>
           ${hits.map((hit, index) => this.#renderOption(hit, texts[index]!, index))}${this.#renderPendingRows()}
@@ -733,10 +763,14 @@ export class MloArchiveSearch extends MloElement {
         ${this.#renderFallbackForm(t)}`;
     }
     // Before the reader shows intent: the box alone (a source to search later, or the alert that there is none).
-    if (!this.intent && ((this.src ?? '').trim() !== '' || this.feed !== undefined)) return this.#renderSearch(t);
+    if (!this.intent && ((this.src ?? '').trim() !== '' || this.feed !== undefined || this.#givenIndex)) return this.#renderSearch(t);
+    // The index the page named answers alone: no feed is read.
+    if (this.#givenIndex) return this.#renderSearch(t);
     const view = this.#feed.view;
     switch (view.state) {
       case 'idle':
+        // The named index failed and there is no feed to search instead: its alert, with Retry.
+        if (this.indexError) return html`${this.#renderIndexError(t)}${this.#renderFallbackForm(t)}`;
         return html`<div class="state state--error" part="error" role="alert">
             <p class="state__message" part="error-message">${t.noSource}</p>
           </div>

@@ -37,6 +37,8 @@ export interface ArchiveSearchMessages {
   fallbackSubmit: string;
   /** The prebuilt search index failed: the feed's pages are searched instead. */
   indexFailed: string;
+  /** The index named by the page failed, and there is no feed to search instead. */
+  indexFailedAlone: string;
   /** The search code itself could not be loaded. */
   engineFailed: string;
 }
@@ -67,6 +69,7 @@ export const archiveSearchMessages = defineMessagesOnDemand<ArchiveSearchMessage
     fallbackIntro: 'You can still search on the website:',
     fallbackSubmit: 'Search',
     indexFailed: 'The search index could not be loaded, so the archive’s pages are searched instead; this may take a moment.',
+    indexFailedAlone: 'The search index could not be loaded.',
     engineFailed: 'The search could not be loaded (the connection failed, or a file is missing).',
   },
 });

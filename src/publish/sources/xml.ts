@@ -152,12 +152,38 @@ function feedDateRss(value: string, file: string, place: FieldPlace, diagnostics
   return feedDate(value, file, place, diagnostics, { rss });
 }
 
-function atomText(node: unknown): { html?: string; text?: string } {
+/**
+ * An Atom text construct (RFC 4287 §3.1): `text`, `html` (escaped markup) or `xhtml`, whose content is
+ * one XHTML `<div>` (not itself part of the content). The parser has turned xhtml markup into objects,
+ * so it is read from the source text instead, at the element's position.
+ */
+function atomText(node: unknown, source: string, name: string): { html?: string; text?: string } {
   if (node === undefined) return {};
   const type = attr(node, 'type') ?? 'text';
+  if (type === 'xhtml') {
+    const html = xhtmlMarkup(source, node, name);
+    return html ? { html } : {};
+  }
   const value = textOf(node);
   if (value === undefined) return {};
-  return type === 'html' || type === 'xhtml' ? { html: value } : { text: value };
+  return type === 'html' ? { html: value } : { text: value };
+}
+
+/** The markup inside an xhtml construct's `<div>`, without a namespace prefix; undefined when it is not one div. */
+function xhtmlMarkup(source: string, node: unknown, name: string): string | undefined {
+  const meta = typeof node === 'object' && node !== null ? ((node as Node)[META] as { startIndex?: number } | undefined) : undefined;
+  if (meta?.startIndex === undefined) return undefined;
+  const startTag = new RegExp(`<${name}\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'y');
+  startTag.lastIndex = meta.startIndex;
+  if (!startTag.exec(source)) return undefined;
+  const end = source.indexOf(`</${name}>`, startTag.lastIndex);
+  if (end < 0) return undefined;
+  const wrapped = /^\s*<(?:([\w.-]+):)?div\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*)<\/(?:[\w.-]+:)?div>\s*$/.exec(source.slice(startTag.lastIndex, end));
+  if (!wrapped) return undefined;
+  const [, prefix, inner = ''] = wrapped;
+  // <xhtml:p> → <p>: HTML has no namespaces.
+  const markup = prefix ? inner.replace(new RegExp(`(</?)${prefix.replace(/[.-]/g, '\\$&')}:`, 'g'), '$1') : inner;
+  return markup.trim() || undefined;
 }
 
 function atomEntry(node: Node, index: number, text: string, file: string, language: string, diagnostics: Diagnostics): Entry {
@@ -171,11 +197,11 @@ function atomEntry(node: Node, index: number, text: string, file: string, langua
   if (href) item.url = href;
   const via = attr(links.find((link) => attr(link, 'rel') === 'via'), 'href');
   if (via) item.external_url = via;
-  const title = atomText(node.title);
+  const title = atomText(node.title, text, 'title');
   if (title.text ?? title.html) item.title = title.text ?? htmlToText(title.html ?? '');
-  const content = atomText(node.content);
-  const summary = atomText(node.summary);
-  if (attr(node.content, 'type') === 'xhtml' && !content.html) diagnostics.warn(file, 'xhtml content is not read: export the body as type="html"', place('content'));
+  const content = atomText(node.content, text, 'content');
+  const summary = atomText(node.summary, text, 'summary');
+  if (attr(node.content, 'type') === 'xhtml' && !content.html) diagnostics.warn(file, 'xhtml content is not one <div> of XHTML (RFC 4287 §4.1.3.3): not read', place('content'));
   if (content.html) item.content_html = content.html;
   else if (content.text) item.content_text = content.text;
   const summaryText = summary.text ?? (summary.html === undefined ? undefined : htmlToText(summary.html));
