@@ -110,7 +110,7 @@ const CONTENT_READY: Record<ElementTag, (element: HTMLElement) => boolean> = {
   'mlo-breadcrumb': (element) => partsOf(element, 'nav').length > 0,
   'mlo-office-contact': (element) => partsOf(element, 'unit').length > 0,
   // Results, and every page indexed (the progress note goes away with `mlo-search-ready`).
-  'mlo-archive-search': (element) => partsOf(element, 'option').length > 0 && partsOf(element, 'progress').length === 0,
+  'mlo-archive-search': (element) => partsOf(element, 'option').length > 0 && partsOf(element, 'progress').length === 0 && partsOf(element, 'option-pending').length === 0,
 };
 
 const ERROR_READY = (element: HTMLElement): boolean => partsOf(element, 'error').length > 0;

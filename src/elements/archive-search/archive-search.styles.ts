@@ -113,9 +113,9 @@ export const styles = css`
     text-decoration: none;
     cursor: pointer;
   }
-  /* A result still loading: about a title, a date and an excerpt line tall, so the list keeps its height. */
+  /* A result still loading: about as tall as one with a title, a date and two lines of excerpt, so the list keeps its height. */
   .option--pending {
-    min-height: 4.5em;
+    min-height: 6em;
     cursor: default;
     background: linear-gradient(var(--_surface), var(--_surface)) 0.75em 1em / 60% 0.9em no-repeat;
   }
