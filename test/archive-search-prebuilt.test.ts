@@ -186,7 +186,7 @@ describe('mlo-archive-search: the index named by the page (search-index)', () =>
 describe('mlo-archive-search: the best results first', function () {
   this.timeout(60_000);
   it('shows the results whose records are in, keeps rows for the rest, and says the count once', async () => {
-    const { syntheticItems, serveIndex } = await import('./search/prebuilt-helpers.js');
+    const { holdRecordShards, syntheticItems, serveIndex } = await import('./search/prebuilt-helpers.js');
     const { writeSearchIndex } = await import('../src/search/prebuilt/write.js');
     const { SearchIndex } = await import('../src/search/search-index.js');
     const { items } = syntheticItems(400);
@@ -199,16 +199,9 @@ describe('mlo-archive-search: the best results first', function () {
     const query = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
     const expected = memory.search(query).hits.map((hit) => hit.item.title);
     expect(expected).to.have.length(10);
-    // Every record shard but the first asked for (the best result's) waits for the gate.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let recordRequests = 0;
-    serveIndex(files, '/early-element/', {
-      override: (path) => {
-        if (!path.includes('/d-') || recordRequests++ === 0) return undefined;
-        return gate.then(() => new Response(files.find((file) => file.path === path)!.contents, { headers: { 'content-type': 'application/json' } }));
-      },
-    });
+    // Every record shard but the first asked for (the best result's) is held until released.
+    const held = holdRecordShards(files);
+    serveIndex(files, '/early-element/', { override: held.override });
     const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Early', items: [{ id: 'newest', title: 'The newest story', content_text: 'Its text.' }], _mlo: { search_index_url: '/early-element/search-index.json' } };
     const { element, ready } = await renderSearch({ description: 'prebuilt, records slow', feed, debounce: 0 });
     await showIntent(element);
@@ -228,7 +221,7 @@ describe('mlo-archive-search: the best results first', function () {
     combobox(element).dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, composed: true }));
     await element.updateComplete;
     expect(options(element)[0]!.getAttribute('aria-selected')).to.equal('true');
-    open();
+    held.release();
     await until(() => optionTitles(element).length === 10, 'the rest never came');
     expect(optionTitles(element)).to.deep.equal(expected);
     expect(shadow(element).querySelectorAll('[part="option-pending"]')).to.have.length(0);

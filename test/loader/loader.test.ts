@@ -56,6 +56,24 @@ function clean(page: OpenedPage): void {
   expect(page.record.warnings, 'warnings').to.deep.equal([]);
 }
 
+/**
+ * Opens a Serbian page and waits for its list's Load more in `loadMore`: whatever the list shows from its
+ * first render on is Serbian (the tables came with the element's code), never English first.
+ */
+async function openSerbianFromFirstRender(name: string, loadMore: string): Promise<OpenedPage> {
+  const page = await openPage(name, PAGES);
+  const list = page.document.querySelector('mlo-news-list')!;
+  await page.window.customElements.whenDefined('mlo-news-list');
+  const seen: string[] = [];
+  await waitUntil(() => {
+    const text = shadowText(list);
+    if (text) seen.push(text);
+    return text.includes(loadMore);
+  }, `the Serbian ${loadMore}`, { timeout: 5000 });
+  expect(seen.filter((text) => /Load more|Loading/.test(text)), 'never English').to.deep.equal([]);
+  return page;
+}
+
 describe('the loader from a nested CDN path under the strict CSP with Trusted Types', function () {
   this.timeout(30_000);
 
@@ -109,34 +127,15 @@ describe('the loader from a nested CDN path under the strict CSP with Trusted Ty
     await waitForText(english.document.querySelector('mlo-news-list')!, EXPECTED_TEXT['mlo-news-list']!);
     for (const file of tables) expect(requestedScripts(english), 'an English page').not.to.include(file);
 
-    const page = await openPage('serbian.html', PAGES);
-    const list = page.document.querySelector('mlo-news-list')!;
-    await page.window.customElements.whenDefined('mlo-news-list');
-    // Whatever the list shows from its first render on is Serbian (Cyrillic, as lang="sr" is).
-    const seen: string[] = [];
-    await waitUntil(() => {
-      const text = shadowText(list);
-      if (text) seen.push(text);
-      return text.includes('Учитај још');
-    }, 'the Serbian Load more', { timeout: 5000 });
-    expect(seen.filter((text) => /Load more|Loading/.test(text)), 'never English').to.deep.equal([]);
+    // Cyrillic, as lang="sr" is.
+    const page = await openSerbianFromFirstRender('serbian.html', 'Учитај још');
     for (const file of tables) expect(requestedScripts(page), 'a Serbian page').to.include(file);
     await settle();
     clean(page);
   });
 
   it('reads a Serbian language tag as the elements do, also written with an underscore (sr_Latn)', async () => {
-    const page = await openPage('serbian-underscore.html', PAGES);
-    const list = page.document.querySelector('mlo-news-list')!;
-    await page.window.customElements.whenDefined('mlo-news-list');
-    // The tables come with the element's code, so its first render is Serbian Latin, never English first.
-    const seen: string[] = [];
-    await waitUntil(() => {
-      const text = shadowText(list);
-      if (text) seen.push(text);
-      return text.includes('Učitaj još');
-    }, 'the Serbian Latin Load more', { timeout: 5000 });
-    expect(seen.filter((text) => /Load more|Loading/.test(text)), 'never English').to.deep.equal([]);
+    const page = await openSerbianFromFirstRender('serbian.html?lang=sr_Latn', 'Učitaj još');
     await settle();
     clean(page);
   });

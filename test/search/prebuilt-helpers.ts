@@ -42,6 +42,22 @@ export function serveIndex(files: readonly SearchIndexFile[], base: string, opti
   return served;
 }
 
+/**
+ * Holds back every record shard but the first one asked for (the best hit's, as the reader asks in rank
+ * order) until `release()`: how a query's first results come before the rest. Pass `override` to serveIndex.
+ */
+export function holdRecordShards(files: readonly SearchIndexFile[]): { override: NonNullable<ServeOptions['override']>; release: () => void } {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let recordRequests = 0;
+  const override = (path: string): Promise<Response> | undefined => {
+    if (!path.includes('/d-') || recordRequests++ === 0) return undefined;
+    const contents = files.find((file) => file.path === path)!.contents;
+    return gate.then(() => new Response(contents, { headers: { 'content-type': 'application/json' } }));
+  };
+  return { override, release };
+}
+
 /** The fixture feed's items, parsed as the elements parse it. */
 export async function fixtureItems(path: string): Promise<FeedItem[]> {
   const url = new URL(path, location.href).href;

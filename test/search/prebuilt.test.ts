@@ -13,7 +13,7 @@ import { PrebuiltSearchIndex } from '../../src/search/prebuilt/read.js';
 import { writeSearchIndex } from '../../src/search/prebuilt/write.js';
 import { SearchIndex, type SearchOptions, type SearchResults } from '../../src/search/search-index.js';
 import { cyrillicToLatin, latinToCyrillic, sampleQueries, seededRandom } from '../../bench/synthetic-archive.mjs';
-import { fixtureItems, serveIndex, syntheticItems } from './prebuilt-helpers.js';
+import { fixtureItems, holdRecordShards, serveIndex, syntheticItems } from './prebuilt-helpers.js';
 
 /** What must agree between the two engines, as plain values. */
 function summary(results: SearchResults, titles: (item: FeedItem) => string) {
@@ -149,16 +149,9 @@ describe('prebuilt search index: a generated archive', function () {
   });
 
   it('shows the best hits first: onEarlyHits has the leading hits whose records are in, the promise all of them', async () => {
-    // Every record shard but the first asked for (the best hit's) is held until the gate opens.
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => (open = resolve));
-    let recordRequests = 0;
-    serveIndex(files, '/prebuilt-early/', {
-      override: (path) => {
-        if (!path.includes('/d-') || recordRequests++ === 0) return undefined;
-        return gate.then(() => new Response(files.find((file) => file.path === path)!.contents, { headers: { 'content-type': 'application/json' } }));
-      },
-    });
+    // Every record shard but the first asked for (the best hit's) is held until released.
+    const held = holdRecordShards(files);
+    serveIndex(files, '/prebuilt-early/', { override: held.override });
     const early = await PrebuiltSearchIndex.open('/prebuilt-early/search-index.json');
     const query = queries.find((candidate) => memory.search(candidate).hits.length === 10)!;
     const seen: Array<{ ids: string[]; pending: number; total: number }> = [];
@@ -172,7 +165,7 @@ describe('prebuilt search index: a generated archive', function () {
     expect(seen[0]!.ids.length).to.be.within(1, 9);
     expect(seen[0]!.pending).to.equal(10 - seen[0]!.ids.length);
     expect(seen[0]!.total).to.equal(expected.total);
-    open();
+    held.release();
     const results = await answer;
     expect(results.hits.map((hit) => hit.item.id)).to.deep.equal(expectedIds);
     // Never called with every hit: that is the promise's answer.
