@@ -234,10 +234,7 @@ export class PrebuiltSearchIndex {
       const matching: number[] = [];
       for (let item = 0; item < itemCount; item += 1) if (accepts(item)) matching.push(item);
       const best = selectBest(matching, limit, newer);
-      const total = matching.length;
-      const hitsOf = (items: FeedItem[]) => items.map((item) => ({ item, score: 0 }));
-      const items = await this.#items(best, options.onEarlyHits && ((early) => options.onEarlyHits!({ query, hits: hitsOf(early), total, partial: false, matcher }, best.length - early.length)));
-      return { query, hits: hitsOf(items), total, partial: false, matcher };
+      return this.#results(best, () => 0, { query, total: matching.length, partial: false, matcher }, options.onEarlyHits);
     }
     // The shards of the words as typed are asked for before the typo walk (the longest part of
     // expanding): they are always needed, and most often they are all the query needs.
@@ -250,10 +247,14 @@ export class PrebuiltSearchIndex {
     const [accepts] = await Promise.all([filtering, this.#loadPostings(expansions.flatMap(({ candidates }) => candidates.map(({ term }) => term)))]);
     const source: RankSource = { itemCount, postings: (term) => this.#postingsOf(term), accepts, newer };
     const ranked = this.#ranker.rank(expansions, source, limit);
-    const { total, partial } = ranked;
-    const hitsOf = (items: FeedItem[]) => items.map((item, rank) => ({ item, score: ranked.scores[rank]! }));
-    const items = await this.#items(ranked.items, options.onEarlyHits && ((early) => options.onEarlyHits!({ query, hits: hitsOf(early), total, partial, matcher }, ranked.items.length - early.length)));
-    return { query, hits: hitsOf(items), total, partial, matcher };
+    return this.#results(ranked.items, (rank) => ranked.scores[rank]!, { query, total: ranked.total, partial: ranked.partial, matcher }, options.onEarlyHits);
+  }
+
+  /** The results of the hits `numbers` (best first), their items from the record shards; the leading ones early through `onEarlyHits`. */
+  async #results(numbers: readonly number[], scoreOf: (rank: number) => number, answer: Omit<SearchResults, 'hits'>, onEarlyHits?: PrebuiltSearchOptions['onEarlyHits']): Promise<SearchResults> {
+    const withHits = (items: FeedItem[]): SearchResults => ({ ...answer, hits: items.map((item, rank) => ({ item, score: scoreOf(rank) })) });
+    const items = await this.#items(numbers, onEarlyHits && ((early) => onEarlyHits(withHits(early), numbers.length - early.length)));
+    return withHits(items);
   }
 
   #expansion(term: string, prefix: boolean): Expansion {
