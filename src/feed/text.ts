@@ -7,12 +7,12 @@ import { decodeCharacterReferences } from './entities.js';
 import type { FeedItem } from './types.js';
 
 /** Phrasing elements: their tags join the text around them, as a browser renders it ("<em>Niš</em>." is "Niš."). */
-const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b/i;
+const INLINE_TAGS = /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|font|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b[^>]*>/gi;
 
 /** Text of an HTML fragment: other tags (blocks, line breaks, images) become spaces, scripts and styles vanish with their content. */
 export function htmlToText(html: string): string {
   const withoutHidden = html.replace(/<(script|style|template|noscript)\b[\s\S]*?<\/\1\s*>/gi, ' ');
-  const withoutTags = withoutHidden.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<[^>]*>/g, (tag) => (INLINE_TAG.test(tag) ? '' : ' '));
+  const withoutTags = withoutHidden.replace(/<!--[\s\S]*?-->/g, ' ').replace(INLINE_TAGS, '').replace(/<[^>]*>/g, ' ');
   return collapseWhitespace(decodeCharacterReferences(withoutTags));
 }
 
