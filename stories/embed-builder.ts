@@ -460,7 +460,8 @@ export function privacySummary(spec: EmbedSpec, scriptUrl: string): PrivacySumma
           ? 'and its later pages (next_url) only when a reader asks for more or a filter needs them'
           : 'and its later pages (next_url) only until the article is found';
     requests.push(`The feed, ${src}, ${pages}. Cookies go with it only when it is on your page's own origin.`);
-    if (spec.tag !== 'mlo-breadcrumb' && spec.tag !== 'mlo-office-contact') {
+    // The breadcrumb, the office contact and the search show no pictures.
+    if (spec.tag !== 'mlo-breadcrumb' && spec.tag !== 'mlo-office-contact' && spec.tag !== 'mlo-archive-search') {
       requests.push("The images the feed names, loaded by the reader's browser as they come into view.");
     }
   } else {

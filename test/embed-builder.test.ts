@@ -332,6 +332,7 @@ describe('embed builder', () => {
     expect(named).to.include('Nothing until a reader starts to search');
     expect(named).to.include('the search index, /news/search-index.json');
     expect(named).to.include(`the feed, ${DEMO_FEED}, and its later pages (next_url), only if the index fails`);
+    expect(feedOnly + named, 'the search shows no pictures').not.to.include('images');
   });
 
   it('adds persist with the "Keep a saved copy" checkbox, and its privacy note says what the embed requests and stores', async () => {

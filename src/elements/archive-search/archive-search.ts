@@ -778,7 +778,8 @@ export class MloArchiveSearch extends MloElement {
       case 'error':
         return html`${renderFeedError(this.locale, view.error, this.#retry)}${this.#renderFallbackForm(t)}`;
       case 'ready':
-        if (view.feed.items.length === 0 && !view.paging.hasMore) {
+        // An empty first page is an empty archive, unless it names an index, which the search then asks.
+        if (view.feed.items.length === 0 && !view.paging.hasMore && (this.indexError || !view.feed.mlo.searchIndexUrl)) {
           return html`${renderEmpty(this.locale, t.emptyArchive)}${this.#renderFallbackForm(t)}`;
         }
         return this.#renderSearch(t, view);
