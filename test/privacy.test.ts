@@ -384,6 +384,23 @@ async function observeSearch(example: SearchCase, persist: boolean): Promise<{ b
   }
 }
 
+/** Without persist: no storage or cookie touched, no other channel used, and both left as they were. */
+function expectNothingKept(observed: Observed, before: ReturnType<typeof storageContents>, cookie: string): void {
+  expect(observed.storage, 'localStorage and sessionStorage are not even touched').to.deep.equal([]);
+  expect(observed.cookies, 'document.cookie is neither read nor written').to.deep.equal([]);
+  expect(observed.other, 'no IndexedDB, Cache Storage, service worker, beacon, XHR, WebSocket or EventSource').to.deep.equal([]);
+  expect(storageContents()).to.deep.equal(before);
+  expect(document.cookie).to.equal(cookie);
+}
+
+/** Every request a GET that sends cookies only to the page's own origin. */
+function expectPlainGets(observed: Observed): void {
+  for (const request of observed.fetches) {
+    expect(request.method, request.url).to.equal('GET');
+    expect(request.credentials, `${request.url}: cookies only to the page's own origin`).to.equal('same-origin');
+  }
+}
+
 /** Before intent: not a request, not a resource, not a storage call, whatever the opt-in. */
 function expectNothingBeforeIntent(before: { observed: Observed; resources: string[] }): void {
   expect(before.observed.fetches.map((request) => request.url), 'no request before intent').to.deep.equal([]);
@@ -407,20 +424,13 @@ describe('privacy: <mlo-archive-search>, before and after the reader shows inten
       const { before: beforeIntent, observed, results } = await observeSearch(example, false);
       expectNothingBeforeIntent(beforeIntent);
 
-      expect(observed.storage, 'localStorage and sessionStorage are not even touched').to.deep.equal([]);
-      expect(observed.cookies, 'document.cookie is neither read nor written').to.deep.equal([]);
-      expect(observed.other, 'no IndexedDB, Cache Storage, service worker, beacon, XHR, WebSocket or EventSource').to.deep.equal([]);
-      expect(storageContents()).to.deep.equal(before);
-      expect(document.cookie).to.equal(cookie);
+      expectNothingKept(observed, before, cookie);
 
       const urls = observed.fetches.map((request) => request.url);
       expect(urls, 'no address twice').to.have.length(new Set(urls).size);
       for (const url of urls) expect(example.fetchable, `fetched ${url}`).to.include(url);
       example.expectFetched(urls, results);
-      for (const request of observed.fetches) {
-        expect(request.method, request.url).to.equal('GET');
-        expect(request.credentials, `${request.url}: cookies only to the page's own origin`).to.equal('same-origin');
-      }
+      expectPlainGets(observed);
       expectOnlyFeedsAndImages(example.fetchable);
     });
 
@@ -459,20 +469,13 @@ describe('privacy: without persist', () => {
       const cookie = document.cookie;
       const { observed } = await observe(example.template(false));
 
-      expect(observed.storage, 'localStorage and sessionStorage are not even touched').to.deep.equal([]);
-      expect(observed.cookies, 'document.cookie is neither read nor written').to.deep.equal([]);
-      expect(observed.other, 'no IndexedDB, Cache Storage, service worker, beacon, XHR, WebSocket or EventSource').to.deep.equal([]);
-      expect(storageContents()).to.deep.equal(before);
-      expect(document.cookie).to.equal(cookie);
+      expectNothingKept(observed, before, cookie);
 
       const urls = observed.fetches.map((request) => request.url);
       for (const url of urls) expect(example.feeds, `fetched ${url}`).to.include(url);
       expect([...new Set(urls)].sort(), 'the feed pages it needs, each once').to.deep.equal([...example.fetched].sort());
       expect(urls, 'no address twice').to.have.length(new Set(urls).size);
-      for (const request of observed.fetches) {
-        expect(request.method, request.url).to.equal('GET');
-        expect(request.credentials, `${request.url}: cookies only to the page's own origin`).to.equal('same-origin');
-      }
+      expectPlainGets(observed);
       expectOnlyFeedsAndImages(example.feeds);
     });
   }

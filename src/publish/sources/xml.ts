@@ -48,9 +48,15 @@ function list(value: unknown): unknown[] {
   return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
-function startLine(text: string, node: unknown): number | undefined {
+/** Where the parser found an element in the source text (`captureMetaData`), as an offset. */
+function startIndexOf(node: unknown): number | undefined {
   const meta = typeof node === 'object' && node !== null ? ((node as Node)[META] as { startIndex?: number } | undefined) : undefined;
-  return meta?.startIndex === undefined ? undefined : lineAt(text, meta.startIndex).line;
+  return meta?.startIndex;
+}
+
+function startLine(text: string, node: unknown): number | undefined {
+  const start = startIndexOf(node);
+  return start === undefined ? undefined : lineAt(text, start).line;
 }
 
 export interface XmlReadOptions {
@@ -171,10 +177,10 @@ function atomText(node: unknown, source: string, name: string): { html?: string;
 
 /** The markup inside an xhtml construct's `<div>`, without a namespace prefix; undefined when it is not one div. */
 function xhtmlMarkup(source: string, node: unknown, name: string): string | undefined {
-  const meta = typeof node === 'object' && node !== null ? ((node as Node)[META] as { startIndex?: number } | undefined) : undefined;
-  if (meta?.startIndex === undefined) return undefined;
+  const start = startIndexOf(node);
+  if (start === undefined) return undefined;
   const startTag = new RegExp(`<${name}\\b(?:[^>"']|"[^"]*"|'[^']*')*>`, 'y');
-  startTag.lastIndex = meta.startIndex;
+  startTag.lastIndex = start;
   if (!startTag.exec(source)) return undefined;
   const end = source.indexOf(`</${name}>`, startTag.lastIndex);
   if (end < 0) return undefined;
