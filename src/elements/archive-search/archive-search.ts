@@ -440,18 +440,20 @@ export class MloArchiveSearch extends MloElement {
     if (searched && prebuilt) {
       // The shards this query needs are fetched (once); the last results stay until the answer comes.
       const current = () => number === this.#searchNumber && this.#prebuilt === prebuilt;
+      // The best hits first, the rows of the rest held until their records come. The first answer shown,
+      // early or not, replaces the earlier query's list and the reader's place in it; later ones keep it.
+      let shownEarly = false;
       const onEarlyHits = (results: SearchResults, pending: number) => {
         if (!current()) return;
-        // The best hits first; the rows of the rest are held until their records come.
-        if (this.results?.query !== results.query || this.results.hits.length > results.hits.length) this.activeIndex = -1;
+        if (!shownEarly) this.activeIndex = -1;
+        shownEarly = true;
         this.results = results;
         this.pendingHits = pending;
       };
       prebuilt.search(this.query, { ...options, onEarlyHits }).then(
         (results) => {
           if (!current()) return;
-          // The rest of hits shown early: the reader's place among them stays.
-          if (this.pendingHits === 0 || this.results?.query !== results.query) this.activeIndex = -1;
+          if (!shownEarly) this.activeIndex = -1;
           this.results = results;
           this.pendingHits = 0;
         },
