@@ -384,6 +384,23 @@ async function observeSearch(example: SearchCase, persist: boolean): Promise<{ b
   }
 }
 
+/** With persist: the saved copy of `url` holds the feed text as served and when it was fetched. */
+async function expectSavedAsServed(url: string): Promise<void> {
+  const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + url)!) as { fetchedAt: unknown; body: unknown };
+  expect(saved.fetchedAt, 'when it was fetched').to.be.a('number');
+  expect(saved.body, 'the feed text as served').to.equal(await (await realFetch(url)).text());
+}
+
+/** With persist: beside its own localStorage entries, nothing touched, and the page's own storage and cookie as they were. */
+function expectOnlyOwnEntryKept(observed: Observed, before: { session: Record<string, string>; cookie: string; others: Record<string, string> }): void {
+  expect(observed.storage.filter((call) => call.includes('sessionStorage')), 'sessionStorage is not touched').to.deep.equal([]);
+  expect(observed.cookies).to.deep.equal([]);
+  expect(observed.other).to.deep.equal([]);
+  expect(entriesOf(sessionStorage)).to.deep.equal(before.session);
+  expect(document.cookie).to.equal(before.cookie);
+  expect(Object.fromEntries(Object.entries(entriesOf(localStorage)).filter(([key]) => !key.startsWith(STORAGE_PREFIX))), "the page's own entries are left alone").to.deep.equal(before.others);
+}
+
 /** Without persist: no storage or cookie touched, no other channel used, and both left as they were. */
 function expectNothingKept(observed: Observed, before: ReturnType<typeof storageContents>, cookie: string): void {
   expect(observed.storage, 'localStorage and sessionStorage are not even touched').to.deep.equal([]);
@@ -443,15 +460,8 @@ describe('privacy: <mlo-archive-search>, before and after the reader shows inten
 
       // Index files are never kept (src/search/prebuilt/read.ts keeps them in memory for the page's life).
       expect(savedKeys(), 'the first page only: no later page, no index file').to.deep.equal([STORAGE_PREFIX + example.src]);
-      const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + example.src)!) as { fetchedAt: unknown; body: unknown };
-      expect(saved.fetchedAt, 'when it was fetched').to.be.a('number');
-      expect(saved.body, 'the feed text as served').to.equal(await (await realFetch(example.src)).text());
-      expect(observed.storage.filter((call) => call.includes('sessionStorage')), 'sessionStorage is not touched').to.deep.equal([]);
-      expect(observed.cookies).to.deep.equal([]);
-      expect(observed.other).to.deep.equal([]);
-      expect(entriesOf(sessionStorage)).to.deep.equal(session);
-      expect(document.cookie).to.equal(cookie);
-      expect(Object.fromEntries(Object.entries(entriesOf(localStorage)).filter(([key]) => !key.startsWith(STORAGE_PREFIX))), "the page's own entries are left alone").to.deep.equal(others);
+      await expectSavedAsServed(example.src);
+      expectOnlyOwnEntryKept(observed, { session, cookie, others });
       const urls = observed.fetches.map((request) => request.url);
       expect(urls, 'no address twice').to.have.length(new Set(urls).size);
       example.expectFetched(urls, results);
@@ -538,16 +548,9 @@ describe('privacy: with persist', () => {
       const { observed } = await observe(example.template(true));
       expect(savedKeys()).to.deep.equal(firstPage ? [STORAGE_PREFIX + firstPage] : []);
       if (firstPage) {
-        const saved = JSON.parse(localStorage.getItem(STORAGE_PREFIX + firstPage)!) as { fetchedAt: unknown; body: unknown };
-        expect(saved.fetchedAt, 'when it was fetched').to.be.a('number');
-        expect(saved.body, 'the feed text as served').to.equal(await (await realFetch(firstPage)).text());
+        await expectSavedAsServed(firstPage);
       }
-      expect(observed.storage.filter((call) => call.includes('sessionStorage')), 'sessionStorage is not touched').to.deep.equal([]);
-      expect(observed.cookies).to.deep.equal([]);
-      expect(observed.other).to.deep.equal([]);
-      expect(entriesOf(sessionStorage)).to.deep.equal(session);
-      expect(document.cookie).to.equal(cookie);
-      expect(Object.fromEntries(Object.entries(entriesOf(localStorage)).filter(([key]) => !key.startsWith(STORAGE_PREFIX))), "the page's own entries are left alone").to.deep.equal(others);
+      expectOnlyOwnEntryKept(observed, { session, cookie, others });
       expect([...new Set(observed.fetches.map((request) => request.url))].sort()).to.deep.equal([...example.fetched].sort());
     });
   }
