@@ -12,8 +12,8 @@
  *   dependency in one IIFE, for sites that pin every byte with Subresource Integrity.
  * - `dist/mlo-widgets.css`: the reservation stylesheet (src/loader/reserve.css), minified.
  *
- * Every build: Lit's production build, ES2022, minified, ASCII only, and the `css` template literals
- * minified (`minifyLitCss`). The npm ESM build (dist/lib) comes from `tsc -p tsconfig.build.json`.
+ * Every build: Lit's production build, ES2022, minified, ASCII only, and the `css` and `html` template
+ * literals minified (`minifyLitCss`, `minifyLitHtml`). The npm ESM build (dist/lib) comes from `tsc -p tsconfig.build.json`.
  *
  * What is in each chunk: `MLO_CHUNK_STATS=1 npx vite build` prints every chunk's modules by rendered
  * size (rolldown's output stats); `npm run bench:size` prints what each kind of page downloads.
@@ -21,6 +21,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { transform as transformCss } from 'lightningcss';
+import ts from 'typescript';
 
 /** The element entries: tag → its define module (which registers it and what it renders). */
 const ENTRIES = {
@@ -71,12 +72,52 @@ function minifyLitCss(): Plugin {
   };
 }
 
+/**
+ * Collapses the markup of every html`…` template: a run of whitespace that holds a line break becomes
+ * one space, which HTML renders the same (none of our templates holds a <pre> or a <textarea>). Found by
+ * TypeScript's parser, because templates nest inside each other's `${…}`.
+ */
+function minifyLitHtml(): Plugin {
+  return {
+    name: 'mlo-minify-lit-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
+      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits: Array<{ start: number; end: number; text: string }> = [];
+      const collapse = (node: ts.Node, open: number, close: number): void => {
+        const start = node.getStart(source) + open;
+        const end = node.getEnd() - close;
+        const text = code.slice(start, end);
+        const collapsed = text.replace(/\s*\n\s*/g, ' ');
+        if (collapsed !== text) edits.push({ start, end, text: collapsed });
+      };
+      const visit = (node: ts.Node): void => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
+          const template = node.template;
+          if (ts.isNoSubstitutionTemplateLiteral(template)) collapse(template, 1, 1);
+          else {
+            collapse(template.head, 1, 2);
+            for (const span of template.templateSpans) collapse(span.literal, 1, ts.isTemplateTail(span.literal) ? 1 : 2);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      if (edits.length === 0) return null;
+      let result = code;
+      for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
+      return { code: result, map: null };
+    },
+  };
+}
+
 /** Options every build shares. */
 function common(): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [minifyLitCss()],
+    plugins: [minifyLitCss(), minifyLitHtml()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -174,13 +215,17 @@ export default defineConfig(({ command }) => {
   return {
     root: '.',
     server: { open: '/demo/index.html' },
-    plugins: command === 'build' ? [minifyLitCss(), scriptTagFiles()] : [],
+    plugins: command === 'build' ? [minifyLitCss(), minifyLitHtml(), scriptTagFiles()] : [],
     build: {
       ...base.build,
       lib: { entry: ENTRIES, formats: ['es'], fileName: (_format, name) => `chunks/${name}.js` },
       rolldownOptions: {
         output: {
           charset: 'ascii',
+          // Vite's library mode leaves ES output unminified in its whitespace and keeps its comments (for
+          // bundlers that tree-shake it again). These chunks are what browsers download: minified in full.
+          minify: true,
+          comments: false,
           chunkFileNames: 'chunks/[name]-[hash].js',
           // One shared chunk for what two or more elements use (Lit, the feed layer, the shared internals),
           // rather than a handful of tiny files each with its own request and compression overhead.

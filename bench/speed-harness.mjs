@@ -16,13 +16,24 @@ export const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
+/** Leaves every `import()` out of the bundle, as the loader's chunks do: what they load comes later, on demand. */
+const dynamicImportsLater = {
+  name: 'dynamic-imports-later',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+  },
+};
+
 /**
  * Bundles `contents` (an ES module whose imports are relative to bench/) for the browser as vite's
  * production build does: Lit's production exports (`production` condition, `process.env.NODE_ENV`
- * defined), minified, ES2022, one file. Returns the code as a string.
+ * defined), minified, ES2022, one file. With `lazy`, what the code loads by `import()` (the sanitiser,
+ * the search engine, the Serbian tables) stays out, as in the loader's chunks; without it, it is inlined,
+ * as in the single-file build. Returns the code as a string.
  */
-export async function bundle(contents, { define = {}, format = 'esm' } = {}) {
+export async function bundle(contents, { define = {}, format = 'esm', lazy = false } = {}) {
   const result = await build({
+    plugins: lazy ? [dynamicImportsLater] : [],
     stdin: { contents, resolveDir: join(root, 'bench'), sourcefile: 'entry.js', loader: 'js' },
     bundle: true,
     format,

@@ -17,6 +17,8 @@ import {
 import { deepActiveElement, expectInert, expectNoHorizontalOverflow, interceptNavigation, trapAlerts } from './helpers/dom.js';
 import { realFetch, stubFetch } from './helpers/fetch.js';
 import { nth } from './helpers/lists.js';
+import { mountContainer } from './helpers/mount.js';
+import { loadFullArticle } from '../src/elements/article-card/full-article-load.js';
 
 declare global {
   interface Window {
@@ -254,6 +256,53 @@ describe('mlo-article-card', () => {
       const { root } = await renderCard(examples.untitledFull);
       expect(text(part(root, 'title'))).to.equal('Only HTML content & no title, no summary, no text.');
       expect(part(root, 'body')!.querySelector('strong')!.textContent).to.equal('HTML');
+    });
+
+    /** A feed of one short full article, answered when the test says so. */
+    function heldFeed(): { release(): void } {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const feed = { version: 'https://jsonfeed.org/version/1.1', title: 'Short', items: [{ id: 'short', title: 'A short one', content_html: '<p>One paragraph.</p>' }] };
+      stubFetch(async () => {
+        await gate;
+        return new Response(JSON.stringify(feed), { headers: { 'content-type': 'application/feed+json' } });
+      });
+      return { release };
+    }
+
+    it('a short article replacing its placeholder keeps the room down to the screen\'s bottom: nothing below moves into view', async () => {
+      const feed = heldFeed();
+      const container = mountContainer();
+      const card = document.createElement('mlo-article-card');
+      card.variant = 'full';
+      card.src = '/held-short.json';
+      const below = document.createElement('p');
+      below.textContent = 'The page goes on.';
+      container.append(card, below);
+      await card.updateComplete;
+      const placeholder = card.getBoundingClientRect();
+      const belowBefore = below.getBoundingClientRect().top;
+      expect(placeholder.height, 'the placeholder is the first screen').to.be.closeTo(window.innerHeight, 2);
+      feed.release();
+      await waitUntil(() => card.shadowRoot!.querySelector('[part~="body"]'), 'the article never rendered', { timeout: 5000 });
+      const article = card.getBoundingClientRect();
+      const belowAfter = below.getBoundingClientRect().top;
+      // Below the fold it was, below the fold it stays (or where it was, when the placeholder ended on screen).
+      expect(belowAfter).to.be.at.least(Math.min(belowBefore, window.innerHeight) - 1);
+      expect(article.height, 'no taller than the placeholder').to.be.at.most(placeholder.height + 1);
+      expect(article.height, 'down to the bottom of the screen').to.be.closeTo(Math.min(placeholder.height, Math.max(0, window.innerHeight - placeholder.top)), 2);
+    });
+
+    it('an article rendered at once (no placeholder shown) keeps no extra room', async () => {
+      await loadFullArticle();
+      const card = document.createElement('mlo-article-card');
+      card.variant = 'full';
+      card.article = dataArticle;
+      mountContainer().append(card);
+      await card.updateComplete;
+      const article = part(card.shadowRoot!, 'card')!;
+      expect(article.style.minBlockSize).to.equal('');
+      expect(card.getBoundingClientRect().height).to.be.below(window.innerHeight);
     });
   });
 

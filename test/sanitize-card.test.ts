@@ -1,5 +1,5 @@
 /**
- * The full article while its sanitiser loads (src/internal/sanitize-load.ts, on the first full article):
+ * The full article while its code and sanitiser load (src/elements/article-card/full-article-load.ts, on the first full article):
  * the placeholder (the same box as while the feed loads) until it is there, then synchronous; without
  * the browser's HTML Sanitizer API, until DOMPurify's file arrives too, and a `role="alert"` error with
  * Retry when it does not. This file runs in a page of its own, so DOMPurify

@@ -122,8 +122,8 @@ describe('the sanitiser of a built page: DOMPurify\'s file does not arrive (the 
     expect(page.record.violations).to.deep.equal([]);
   });
 
-  it('on the HTML Sanitizer API, the sanitiser\'s own file dropped: the error with Retry, then the article', async () => {
-    await failing([await chunkOf(/^chunks\/sanitize-(?!dompurify)[\w-]+\.js$/)], 'abort');
+  it('on the HTML Sanitizer API, the full article\'s own file (its code and the sanitiser) dropped: the error with Retry, then the article', async () => {
+    await failing([await chunkOf(/^chunks\/full-article-[\w-]+\.js$/)], 'abort');
     const page = await openPage('sanitizer-module-offline.html');
     expect(typeof (page.window as unknown as { Sanitizer?: unknown }).Sanitizer).to.equal('function');
     const retry = await errorShown(page);

@@ -1,11 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { findItem, sortNewestFirst } from '../../feed/parse.js';
-import { htmlToText, itemDisplayTitle, itemSummary } from '../../feed/text.js';
-import type { Attachment, Author, Feed, FeedItem, Photo } from '../../feed/types.js';
+import { itemDisplayTitle, itemSummary } from '../../feed/text.js';
+import type { Feed, FeedItem } from '../../feed/types.js';
 import { defaultBase, safeUrl } from '../../feed/urls.js';
-import { formatItemDate, intlTag, itemDateAttribute } from '../../i18n/locale.js';
+import { formatItemDate, itemDateAttribute } from '../../i18n/locale.js';
 import { articleCardMessages } from '../../i18n/messages/article-card.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { loaderMessages } from '../../i18n/messages/loader.js';
@@ -17,10 +17,11 @@ import { ON_SERVER } from '../../internal/environment.js';
 import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { MloElement } from '../../internal/mlo-element.js';
 import { renderInSlices } from '../../internal/render-slices.js';
-import { bodySanitizer, loadBodySanitizer } from '../../internal/sanitize-load.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
-import { validHeadingLevel, fillTemplate, renderHeading } from '../../internal/templates.js';
+import type { FullArticle } from './full-article.js';
+import { fullArticleCode, loadFullArticle } from './full-article-load.js';
+import { validHeadingLevel, renderHeading } from '../../internal/templates.js';
 
 /** How a card shows its item. */
 export type ArticleCardVariant = 'teaser' | 'full' | 'headline';
@@ -109,42 +110,6 @@ function factsOf(item: FeedItem): ItemFacts {
 }
 
 /**
- * Renumbers the body's headings to sit under the article's title: the levels the content uses, in
- * order, become `titleLevel + 1`, `+ 2`, … (at most 6), so the page's outline has no gaps.
- */
-function fitHeadings(body: HTMLElement, titleLevel: number): void {
-  const headings = [...body.querySelectorAll<HTMLHeadingElement>('h1, h2, h3, h4, h5, h6')];
-  const used = [...new Set(headings.map((heading) => Number(heading.localName[1])))].sort();
-  for (const heading of headings) {
-    const level = Math.min(6, titleLevel + 1 + used.indexOf(Number(heading.localName[1])));
-    if (heading.localName === `h${level}`) continue;
-    const replacement = document.createElement(`h${level}`);
-    for (const attribute of heading.attributes) replacement.setAttribute(attribute.name, attribute.value);
-    replacement.append(...heading.childNodes);
-    heading.replaceWith(replacement);
-  }
-}
-
-/** "PDF" from the file name, else from a short MIME subtype. */
-function attachmentType(attachment: Attachment): string | undefined {
-  const extension = /\.([a-z0-9]{2,5})$/i.exec(new URL(attachment.url).pathname)?.[1];
-  if (extension) return extension.toUpperCase();
-  const subtype = attachment.mimeType.split('/')[1]?.split(';')[0];
-  return subtype && subtype.length <= 5 ? subtype.toUpperCase() : undefined;
-}
-
-function attachmentName(attachment: Attachment): string | undefined {
-  if (attachment.title) return attachment.title;
-  const last = new URL(attachment.url).pathname.split('/').filter(Boolean).pop();
-  if (!last) return undefined;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
-}
-
-/**
  * One news item: a teaser (image, linked title, date, summary, tags), a headline (title and date), or the
  * full article as on the source page (date, title, sanitised body, photos with credits, byline, downloads, tags).
  *
@@ -155,8 +120,9 @@ function attachmentName(attachment: Attachment): string | undefined {
  *
  * Safety: feed text is rendered as text; only `content_html` is rendered as markup, after the browser's HTML
  * Sanitizer API (or DOMPurify where it is missing) with an allow-list (see `src/internal/sanitize.ts`,
- * docs/sanitizing.md); every URL passes `safeUrl` (http(s) or relative) again here. Where DOMPurify has to be
- * loaded first, a full article shows its placeholder until it arrives, and an error with Retry if it does not.
+ * docs/sanitizing.md); every URL passes `safeUrl` (http(s) or relative) again here. The full article's code
+ * and the sanitiser come on the first full article (./full-article-load.ts), DOMPurify after them where it is
+ * needed: meanwhile the card shows its placeholder, and an error with Retry if a file does not arrive.
  *
  * @summary A news item as a teaser, a headline or the full article.
  *
@@ -193,8 +159,9 @@ function attachmentName(attachment: Attachment): string | undefined {
  * @cssprop [--mlo-article-max-width=48em] - Line length limit of the full article.
  * @cssprop [--mlo-article-placeholder-height=100svh] - Least height of a full article's loading placeholder, and of
  *   the room dist/mlo-widgets.css reserves for it: the reader's first screen, so that what follows the article
- *   is off-screen until it arrives and nothing visible moves then. An article shorter than this shrinks to its
- *   own height when it arrives (README, "Layout shift").
+ *   is off-screen until it arrives and nothing visible moves then. An article shorter than this keeps the room
+ *   its placeholder had on the screen (down to the screen's bottom), so nothing below it moves into view
+ *   (README, "Layout shift").
  * @cssprop [--mlo-font-size=16px] - Base size; every size of the card is in em of it.
  * @cssprop [--mlo-color-link] - Title and link colour.
  * @cssprop [--mlo-color-text-muted] - Date, tags and captions.
@@ -233,16 +200,16 @@ export class MloArticleCard extends MloElement {
   /** Images that failed to load: their teaser becomes a text card rather than a broken-image box. */
   @state() private brokenImages: ReadonlySet<string> = new Set();
 
-  /** The sanitised body of `#bodyItem`, kept as one element so re-renders never sanitise or clone again. */
-  #body?: HTMLElement;
-  #bodyItem?: FeedItem;
-  /** The language and target the body was built for: its video labels, note and links depend on them. */
-  #bodyFor?: string;
-  #bodyLevel?: number;
-  /** The sanitiser's files (and DOMPurify, where the browser has no sanitiser of its own) are being loaded for this card. */
-  #sanitizerLoading = false;
+  /** The full article's body and its cache, once its code has arrived. */
+  #full?: FullArticle;
+  /** The full article's files (its code, and DOMPurify where the browser has no sanitiser of its own) are being loaded for this card. */
+  #fullLoading = false;
   /** One of them did not arrive: the full article shows an error with Retry. */
-  #sanitizerFailed = false;
+  #fullFailed = false;
+  /** This card is showing the full article's placeholder: the article that replaces it is held (`#holdFor`). */
+  #placeholderShown = false;
+  /** The least height, in px, of the article that replaced the placeholder (`#holdFor`). */
+  #heldHeight = 0;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
@@ -300,39 +267,39 @@ export class MloArticleCard extends MloElement {
     void this.#feed.retryPage();
   };
 
-  #retrySanitizer = (): void => {
-    this.#sanitizerFailed = false;
+  #retryFullArticle = (): void => {
+    this.#fullFailed = false;
     this.requestUpdate();
   };
 
   /**
-   * A full article whose body needs the sanitiser, not loaded yet (it is loaded on the first full
-   * article, with DOMPurify where the browser has no sanitiser of its own): the placeholder meanwhile
+   * A full article whose code is not loaded yet (it is loaded on the first full article, with the
+   * sanitiser, and DOMPurify where the browser has no sanitiser of its own): the placeholder meanwhile
    * (the same box as before the feed arrived, so nothing moves), then the article; or, if a file does
    * not arrive, a `role="alert"` error with Retry.
    */
-  #renderSanitizerPending(): TemplateResult {
-    if (this.#sanitizerFailed) {
+  #renderFullPending(): TemplateResult {
+    if (this.#fullFailed) {
       const t = loaderMessages[this.locale];
-      return renderErrorBlock(this.locale, t.title, t.message, this.#retrySanitizer);
+      return renderErrorBlock(this.locale, t.title, t.message, this.#retryFullArticle);
     }
-    this.#loadSanitizer();
+    this.#loadFullArticle();
     return this.#renderSkeleton();
   }
 
-  /** Starts loading the sanitiser (once at a time); the card renders again when it is there, or failed. */
-  #loadSanitizer(): void {
-    // Nothing is loaded on the server: the browser renders the body.
-    if (ON_SERVER || this.#sanitizerLoading || this.#sanitizerFailed || bodySanitizer()) return;
-    this.#sanitizerLoading = true;
-    loadBodySanitizer().then(
+  /** Starts loading the full article's code (once at a time); the card renders again when it is there, or failed. */
+  #loadFullArticle(): void {
+    // Nothing is loaded on the server: the browser renders the article.
+    if (ON_SERVER || this.#fullLoading || this.#fullFailed || fullArticleCode()) return;
+    this.#fullLoading = true;
+    loadFullArticle().then(
       () => {
-        this.#sanitizerLoading = false;
+        this.#fullLoading = false;
         this.requestUpdate();
       },
       () => {
-        this.#sanitizerLoading = false;
-        this.#sanitizerFailed = true;
+        this.#fullLoading = false;
+        this.#fullFailed = true;
         this.requestUpdate();
       },
     );
@@ -340,53 +307,8 @@ export class MloArticleCard extends MloElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    // A full article asks for the sanitiser at once, while its feed loads, rather than once it arrived.
-    if (this.#variant === 'full') this.#loadSanitizer();
-  }
-
-  #bodyOf(item: FeedItem, baseUrl: string | undefined, titleLevel: number): HTMLElement | undefined {
-    const bodyFor = `${this.locale}|${this.target ?? ''}`;
-    if (item !== this.#bodyItem || bodyFor !== this.#bodyFor) {
-      this.#bodyItem = item;
-      this.#bodyFor = bodyFor;
-      this.#bodyLevel = undefined;
-      this.#body = this.#buildBody(item, baseUrl);
-    }
-    if (this.#body && titleLevel !== this.#bodyLevel) {
-      this.#bodyLevel = titleLevel;
-      fitHeadings(this.#body, titleLevel);
-    }
-    return this.#body;
-  }
-
-  #buildBody(item: FeedItem, baseUrl: string | undefined): HTMLElement | undefined {
-    const container = document.createElement('div');
-    container.className = 'content';
-    container.setAttribute('part', 'body');
-    const language = this.#languageOf(item);
-    if (language) container.lang = language;
-    container.dir = contentDirection(language);
-    let fragment: DocumentFragment | undefined;
-    try {
-      const t = articleCardMessages[this.locale];
-      fragment = bodySanitizer()?.itemContent(item, baseUrl, { videoLabel: t.video, shortenedNote: t.bodyShortened, fullArticleLabel: t.readFullArticle, target: this.target });
-    } catch {
-      // The page's Trusted Types rules forbid parsing HTML: show the body as plain text instead.
-      fragment = undefined;
-    }
-    if (fragment) {
-      container.append(fragment);
-      return container;
-    }
-    const text = item.contentText ?? (item.contentHtml ? htmlToText(item.contentHtml) : item.summary);
-    if (!text?.trim()) return undefined;
-    for (const paragraph of text.split(/\n\s*\n/)) {
-      if (!paragraph.trim()) continue;
-      const p = document.createElement('p');
-      p.textContent = paragraph.trim();
-      container.append(p);
-    }
-    return container;
+    // A full article asks for its code at once, while its feed loads, rather than once it arrived.
+    if (this.#variant === 'full') this.#loadFullArticle();
   }
 
   /** The item's language, else (JSON Feed) its feed's, when the card loaded the feed itself. */
@@ -477,99 +399,48 @@ export class MloArticleCard extends MloElement {
     </article>`;
   }
 
-  #renderPhoto(photo: Photo, language: string | undefined): TemplateResult | typeof nothing {
-    const url = safeUrl(photo.url);
-    if (!url) return nothing;
-    const t = articleCardMessages[this.locale];
-    const hasCaption = photo.caption || photo.credit;
-    return html`<figure class="photo" part="photo">
-      <img part="image" src=${url} alt=${photo.alt} width=${ifDefined(photo.width)} height=${ifDefined(photo.height)} loading="lazy" decoding="async" />
-      ${hasCaption
-        ? html`<figcaption class="photo__caption" part="caption">
-            ${photo.caption ? html`<span lang=${ifDefined(language)} dir=${contentDirection(language)}>${photo.caption}</span>` : nothing}
-            ${photo.credit ? html`<span class="photo__credit" part="credit">${fillTemplate(t.photoCredit, { credit: photo.credit })}</span>` : nothing}
-          </figcaption>`
-        : nothing}
-    </figure>`;
-  }
-
-  #renderByline(item: FeedItem, feedAuthors: readonly Author[]): TemplateResult | typeof nothing {
-    const t = articleCardMessages[this.locale];
-    // JSON Feed: an item without authors has the feed's.
-    const authors = item.authors.length > 0 ? item.authors : feedAuthors;
-    const byline = item.mlo.byline ?? (authors.map((author) => author.name).filter(Boolean).join(', ') || undefined);
-    // Only `_mlo.original_source` says the story was re-posted; an `external_url` alone is a link post (#renderLinkPost).
-    const sourceUrl = safeUrl(item.externalUrl);
-    const sourceName = item.mlo.originalSource;
-    const source = sourceName
-      ? sourceUrl
-        ? html`<a part="source-link" href=${sourceUrl}>${sourceName}</a>`
-        : sourceName
-      : undefined;
-    const template = byline ? (source ? t.storyByWithSource : t.storyBy) : source ? t.originallyPosted : undefined;
-    if (!template) return nothing;
-    return html`<p class="byline" part="byline">${fillTemplate(template, { byline, source })}</p>`;
-  }
-
-  #renderDownloads(item: FeedItem, level: number): TemplateResult | typeof nothing {
-    const t = articleCardMessages[this.locale];
-    const links = item.attachments.flatMap((attachment) => {
-      const url = safeUrl(attachment.url);
-      if (!url) return [];
-      const type = attachmentType({ ...attachment, url });
-      const size = attachment.sizeInBytes !== undefined ? this.#formatSize(attachment.sizeInBytes) : undefined;
-      const details = [type, size].filter((part): part is string => Boolean(part));
-      const name = attachmentName({ ...attachment, url }) ?? t.untitledDownload;
-      return [
-        html`<li>
-          <a part="download" href=${url} download type=${attachment.mimeType}
-            >${name}${details.length > 0 ? html` <span class="download__details">${t.downloadDetails(details)}</span>` : nothing}</a
-          >
-        </li>`,
-      ];
-    });
-    if (links.length === 0) return nothing;
-    return html`<section class="downloads" part="downloads">
-      ${renderHeading(Math.min(level + 1, 6), 'downloads-title', 'downloads__title', t.downloads)}
-      <ul class="downloads__list">
-        ${links}
-      </ul>
-    </section>`;
-  }
-
-  #formatSize(bytes: number): string {
-    const megabytes = bytes >= 1_000_000;
-    return new Intl.NumberFormat(intlTag(this.locale), {
-      style: 'unit',
-      unit: megabytes ? 'megabyte' : 'kilobyte',
-      unitDisplay: 'short',
-      maximumFractionDigits: megabytes ? 1 : 0,
-    }).format(Math.max(bytes / (megabytes ? 1_000_000 : 1_000), megabytes ? 0 : 1));
+  /**
+   * What the article replacing the placeholder keeps of its height: down to the bottom of the screen it
+   * arrives on, and no more than the placeholder had. What follows a short article was below the fold
+   * while the placeholder stood, and stays there: nothing moves into view (no layout shift), and the
+   * room left below the article is only what the screen showed of the placeholder.
+   */
+  #holdFor(): number {
+    if (this.#placeholderShown) {
+      this.#placeholderShown = false;
+      // Read in render, before the article replaces the placeholder: the one layout read of a full article.
+      const box = this.getBoundingClientRect();
+      this.#heldHeight = Math.round(Math.min(box.height, Math.max(0, window.innerHeight - box.top)));
+    }
+    return this.#heldHeight;
   }
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
-    if (item.contentHtml && !bodySanitizer()) return this.#renderSanitizerPending();
-    const level = validHeadingLevel(this.headingLevel, 1);
-    const body = this.#bodyOf(item, baseUrl, level);
-    const inBody = new Set([...(body?.querySelectorAll('img') ?? [])].map((img) => img.getAttribute('src')));
-    const banner = safeUrl(item.bannerImage);
-    const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
-    return html`<article class="card card--full" part="card" tabindex="-1">
-      <header class="article__header">
-        ${renderHeading(level, 'title', 'article__title', itemDisplayTitle(item) || articleCardMessages[this.locale].untitled, this.#languageOf(item), this.#directionOf(item))}
-        ${this.#renderDate(item)} ${this.#renderLinkPost(item)}
-      </header>
-      ${banner && !inBody.has(banner) ? html`<img class="article__banner" part="image" src=${banner} alt="" loading="lazy" decoding="async" />` : nothing}
-      ${body ?? nothing}
-      ${photos.map((photo) => this.#renderPhoto(photo, this.#languageOf(item)))}
-      ${this.#renderByline(item, this.article ? [] : (this.#feed.feed?.authors ?? []))}
-      ${this.#renderDownloads(item, level)}
-      ${this.#renderTags(item)}
-    </article>`;
+    const code = fullArticleCode();
+    if (!code) return this.#renderFullPending();
+    if (!this.#full) {
+      // The full article's styles came with its code: added to the card's own, once per card.
+      const root = this.renderRoot;
+      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof MloArticleCard).elementStyles, code.fullArticleStyles]);
+      this.#full = new code.FullArticle();
+    }
+    return this.#full.render(item, {
+      locale: this.locale,
+      target: this.target,
+      headingLevel: this.headingLevel,
+      language: this.#languageOf(item),
+      feedAuthors: this.article ? [] : (this.#feed.feed?.authors ?? []),
+      baseUrl,
+      heldHeight: this.#holdFor(),
+      date: this.#renderDate(item),
+      linkPost: this.#renderLinkPost(item),
+      tags: this.#renderTags(item),
+    });
   }
 
   #renderSkeleton(): TemplateResult {
     const variant = this.#variant;
+    if (variant === 'full') this.#placeholderShown = true;
     // The same boxes as the loaded card (fixed heights), with placeholder bars inside.
     const title = html`<div class="card__title"><span class="skeleton skeleton--text"></span><span class="skeleton skeleton--text"></span></div>`;
     const meta = html`<p class="card__meta"><span class="skeleton skeleton--date"></span></p>`;
