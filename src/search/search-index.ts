@@ -166,8 +166,9 @@ export class SearchIndex {
     const { signal, sliceMs = 8, onProgress } = options;
     let next = 0;
     while (next < items.length) {
-      // Yield first too: the items usually arrive in the task that downloaded and parsed them.
-      await yieldToMain();
+      // Yield first too: the items usually arrive in the task that downloaded and parsed them. Behind
+      // other tasks: the page paints, and the reader's keys are answered, between slices.
+      await yieldToMain(true);
       signal?.throwIfAborted();
       const sliceEnd = performance.now() + sliceMs;
       do this.#addItem(items[next++]!);

@@ -19,6 +19,7 @@ import type { TermMatcher, TextSegment } from '../../search/highlight.js';
 import { requestManifest } from '../../search/prebuilt/fetch.js';
 import type { PrebuiltSearchIndex } from '../../search/prebuilt/read.js';
 import type { SearchHit, SearchIndex, SearchOptions, SearchResults } from '../../search/search-index.js';
+import { yieldToMain } from '../../search/yield.js';
 import { styles } from './archive-search.styles.js';
 
 export type { SearchReadyDetail, SearchReadyEvent } from '../../events.js';
@@ -397,6 +398,9 @@ export class MloArchiveSearch extends MloElement {
     const { signal } = this.#build;
     try {
       await index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
+      // The results are searched and drawn again in a task of their own, not after the last slice.
+      await yieldToMain(true);
+      signal.throwIfAborted();
       this.#indexedFeed = feed;
       this.#indexedItems = feed.items.length;
       this.#indexChanged();
@@ -427,7 +431,8 @@ export class MloArchiveSearch extends MloElement {
 
   // Searching.
 
-  #search(): void {
+  /** Searches now; `typed` (after the debounce): the results are drawn in a task of their own, after the search's. */
+  #search(typed = false): void {
     clearTimeout(this.#debounceTimer);
     // A limit of 0, a negative or a non-number would hide every result: such a value means the default.
     const limit = integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -465,7 +470,15 @@ export class MloArchiveSearch extends MloElement {
     }
     this.pendingHits = 0;
     // Nothing indexed yet (the code or the feed still loading): no results, rather than wrong ones.
-    this.results = searched ? this.#index?.search(this.query, options) : undefined;
+    const results = searched ? this.#index?.search(this.query, options) : undefined;
+    if (!typed) {
+      this.results = results;
+      return;
+    }
+    // Searching and drawing in one task would keep the next key waiting for both.
+    void yieldToMain().then(() => {
+      if (number === this.#searchNumber) this.results = results;
+    });
   }
 
   #writeUrl(): void {
@@ -502,7 +515,7 @@ export class MloArchiveSearch extends MloElement {
     this.query = (event.target as HTMLInputElement).value;
     this.activeIndex = -1;
     clearTimeout(this.#debounceTimer);
-    if (this.debounce > 0) this.#debounceTimer = setTimeout(() => this.#search(), this.debounce);
+    if (this.debounce > 0) this.#debounceTimer = setTimeout(() => this.#search(true), this.debounce);
     else this.#search();
   }
 
