@@ -29,6 +29,7 @@ import {
   type FrameOptions,
 } from './host-proof/elements.js';
 import { neverAnswers, realFetch, requestUrl, stubFetch } from './helpers/fetch.js';
+import { fullArticleStyles } from '../src/elements/article-card/full-article.styles.js';
 
 type Rgb = [number, number, number];
 type Rgba = [number, number, number, number];
@@ -635,7 +636,8 @@ describe('docs/theming.md', () => {
 
   before(async () => {
     doc = await (await fetch('/docs/theming.md')).text();
-    allCss = ELEMENT_TAGS.map(elementCss).join('\n');
+    // The full article's styles come with its code, on the first full article (src/elements/article-card/full-article.ts).
+    allCss = [...ELEMENT_TAGS.map(elementCss), fullArticleStyles.cssText].join('\n');
     for (const match of allCss.matchAll(/(--_[a-z0-9-]+):\s*var\((--mlo-[a-z0-9-]+)/g)) publicNameOf.set(match[1]!, match[2]!);
   });
 

@@ -206,10 +206,13 @@ export class MloArticleCard extends MloElement {
   #fullLoading = false;
   /** One of them did not arrive: the full article shows an error with Retry. */
   #fullFailed = false;
-  /** This card is showing the full article's placeholder: the article that replaces it is held (`#holdFor`). */
+  /** This card is showing the full article's placeholder: the article that replaces it is held (`#hold`). */
   #placeholderShown = false;
-  /** The least height, in px, of the article that replaced the placeholder (`#holdFor`). */
-  #heldHeight = 0;
+  /**
+   * The least height of the article that replaced the placeholder (`#hold`), as a stylesheet of this card's
+   * own: a `style` attribute would be refused under `style-src 'self'`.
+   */
+  #holdSheet?: CSSStyleSheet;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
@@ -405,14 +408,13 @@ export class MloArticleCard extends MloElement {
    * while the placeholder stood, and stays there: nothing moves into view (no layout shift), and the
    * room left below the article is only what the screen showed of the placeholder.
    */
-  #holdFor(): number {
-    if (this.#placeholderShown) {
-      this.#placeholderShown = false;
-      // Read in render, before the article replaces the placeholder: the one layout read of a full article.
-      const box = this.getBoundingClientRect();
-      this.#heldHeight = Math.round(Math.min(box.height, Math.max(0, window.innerHeight - box.top)));
-    }
-    return this.#heldHeight;
+  #hold(sheet: CSSStyleSheet): void {
+    if (!this.#placeholderShown) return;
+    this.#placeholderShown = false;
+    // Read in render, before the article replaces the placeholder: the one layout read of a full article.
+    const box = this.getBoundingClientRect();
+    const height = Math.round(Math.min(box.height, Math.max(0, window.innerHeight - box.top)));
+    sheet.replaceSync(height > 0 ? `.card--full{min-block-size:${height}px}` : '');
   }
 
   #renderFull(item: FeedItem, baseUrl: string | undefined): TemplateResult {
@@ -420,10 +422,12 @@ export class MloArticleCard extends MloElement {
     if (!code) return this.#renderFullPending();
     if (!this.#full) {
       // The full article's styles came with its code: added to the card's own, once per card.
+      this.#holdSheet = new CSSStyleSheet();
       const root = this.renderRoot;
-      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof MloArticleCard).elementStyles, code.fullArticleStyles]);
+      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof MloArticleCard).elementStyles, code.fullArticleStyles, this.#holdSheet]);
       this.#full = new code.FullArticle();
     }
+    if (this.#holdSheet) this.#hold(this.#holdSheet);
     return this.#full.render(item, {
       locale: this.locale,
       target: this.target,
@@ -431,7 +435,6 @@ export class MloArticleCard extends MloElement {
       language: this.#languageOf(item),
       feedAuthors: this.article ? [] : (this.#feed.feed?.authors ?? []),
       baseUrl,
-      heldHeight: this.#holdFor(),
       date: this.#renderDate(item),
       linkPost: this.#renderLinkPost(item),
       tags: this.#renderTags(item),

@@ -7,7 +7,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { ref } from 'lit/directives/ref.js';
 import { htmlToText, itemDisplayTitle } from '../../feed/text.js';
 import type { Attachment, Author, FeedItem, Photo } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
@@ -33,16 +32,9 @@ export interface FullArticleParts {
   readonly feedAuthors: readonly Author[];
   /** The document the body's relative addresses resolve against (the feed's address). */
   readonly baseUrl: string | undefined;
-  /** The least height in px (0: none) the article keeps of the placeholder it replaced, so that nothing below it moves into view. */
-  readonly heldHeight: number;
   readonly date: TemplateResult | typeof nothing;
   readonly linkPost: TemplateResult | typeof nothing;
   readonly tags: TemplateResult;
-}
-
-/** Sets the article's least height through the CSSOM (a `style` attribute is refused under `style-src 'self'`). */
-function hold(article: Element | undefined, height: number): void {
-  if (article instanceof HTMLElement) article.style.minBlockSize = height ? `${height}px` : '';
 }
 
 /**
@@ -171,7 +163,7 @@ export class FullArticle {
     const banner = safeUrl(item.bannerImage);
     const photos = item.mlo.photos.filter((photo) => !inBody.has(safeUrl(photo.url) ?? null));
     const title = itemDisplayTitle(item) || articleCardMessages[parts.locale].untitled;
-    return html`<article class="card card--full" part="card" tabindex="-1" ${ref((article) => hold(article, parts.heldHeight))}>
+    return html`<article class="card card--full" part="card" tabindex="-1">
       <header class="article__header">
         ${renderHeading(level, 'title', 'article__title', title, parts.language, contentDirection(parts.language))} ${parts.date} ${parts.linkPost}
       </header>
