@@ -13,7 +13,7 @@
  * - `dist/mlo-widgets.css`: the reservation stylesheet (src/loader/reserve.css), minified.
  *
  * Every build: Lit's production build, ES2022, minified, ASCII only, and the `css` and `html` template
- * literals minified (`minifyLitCss`, `minifyLitHtml`). The npm ESM build (dist/lib) comes from `tsc -p tsconfig.build.json`.
+ * literals minified (`minifyLitTemplates`, scripts/minify-templates.mjs). The npm ESM build (dist/lib) comes from `tsc -p tsconfig.build.json`.
  *
  * What is in each chunk: `MLO_CHUNK_STATS=1 npx vite build` prints every chunk's modules by rendered
  * size (rolldown's output stats); `npm run bench:size` prints what each kind of page downloads.
@@ -21,7 +21,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { transform as transformCss } from 'lightningcss';
-import ts from 'typescript';
+import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /** The element entries: tag → its define module (which registers it and what it renders). */
 const ENTRIES = {
@@ -38,76 +38,15 @@ const SHARED = /node_modules[\\/](lit|lit-html|lit-element|@lit)[\\/]|[\\/]src[\
 /** Modules loaded on demand whose files the loader fetches early when the page needs them. */
 const SERBIAN_TABLES = '/src/i18n/tables/serbian.ts';
 
-/**
- * Minifies the text of a `css` template: comments dropped, whitespace collapsed, and no space around
- * `{ } ; , :` or `>`. Quoted strings are kept as written; `${…}` interpolations too (they hold no CSS
- * text here, only other `css` results). `+`, `-` and `/` keep their spaces (`calc()`, `content: '/' / ''`).
- */
-export function minifyCssText(text: string): string {
-  return text
-    .split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\$\{[^}]*\})/)
-    .map((part, index) =>
-      index % 2 === 1
-        ? part
-        : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
-            .replace(/\s+/g, ' ')
-            .replace(/\s*([{};,>])\s*/g, '$1')
-            .replace(/:\s+/g, ':')
-            .replace(/;}/g, '}'),
-    )
-    .join('')
-    .trim();
-}
-
-/** Minifies every css`…` template literal in our TypeScript before it is compiled. */
-function minifyLitCss(): Plugin {
+/** Minifies the css`…` and html`…` templates of our TypeScript before it is compiled (scripts/minify-templates.mjs). */
+function minifyLitTemplates(): Plugin {
   return {
-    name: 'mlo-minify-lit-css',
+    name: 'mlo-minify-lit-templates',
     enforce: 'pre',
     transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('css`')) return null;
-      return { code: code.replace(/\bcss`([^`]*)`/g, (_match, body: string) => `css\`${minifyCssText(body)}\``), map: null };
-    },
-  };
-}
-
-/**
- * Collapses the markup of every html`…` template: a run of whitespace that holds a line break becomes
- * one space, which HTML renders the same (none of our templates holds a <pre> or a <textarea>). Found by
- * TypeScript's parser, because templates nest inside each other's `${…}`.
- */
-function minifyLitHtml(): Plugin {
-  return {
-    name: 'mlo-minify-lit-html',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('html`')) return null;
-      const source = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
-      const edits: Array<{ start: number; end: number; text: string }> = [];
-      const collapse = (node: ts.Node, open: number, close: number): void => {
-        const start = node.getStart(source) + open;
-        const end = node.getEnd() - close;
-        const text = code.slice(start, end);
-        const collapsed = text.replace(/\s*\n\s*/g, ' ');
-        if (collapsed !== text) edits.push({ start, end, text: collapsed });
-      };
-      const visit = (node: ts.Node): void => {
-        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'html') {
-          const template = node.template;
-          if (ts.isNoSubstitutionTemplateLiteral(template)) collapse(template, 1, 1);
-          else {
-            collapse(template.head, 1, 2);
-            for (const span of template.templateSpans) collapse(span.literal, 1, ts.isTemplateTail(span.literal) ? 1 : 2);
-          }
-        }
-        ts.forEachChild(node, visit);
-      };
-      visit(source);
-      if (edits.length === 0) return null;
-      let result = code;
-      for (const edit of edits.sort((a, b) => b.start - a.start)) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
-      return { code: result, map: null };
+      if (!/\/src\/.*\.ts$/.test(id)) return null;
+      const minified = minifyTemplates(code, id);
+      return minified === code ? null : { code: minified, map: null };
     },
   };
 }
@@ -117,7 +56,7 @@ function common(): InlineConfig {
   return {
     configFile: false,
     logLevel: 'warn',
-    plugins: [minifyLitCss(), minifyLitHtml()],
+    plugins: [minifyLitTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
@@ -215,7 +154,7 @@ export default defineConfig(({ command }) => {
   return {
     root: '.',
     server: { open: '/demo/index.html' },
-    plugins: command === 'build' ? [minifyLitCss(), minifyLitHtml(), scriptTagFiles()] : [],
+    plugins: command === 'build' ? [minifyLitTemplates(), scriptTagFiles()] : [],
     build: {
       ...base.build,
       lib: { entry: ENTRIES, formats: ['es'], fileName: (_format, name) => `chunks/${name}.js` },

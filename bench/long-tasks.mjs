@@ -1,6 +1,6 @@
 // Main-thread long tasks per phase at 4x CPU (and 1x for reference): `npm run bench:long-tasks` (or
-// `node bench/long-tasks.mjs [--quick] [--runs N] [--frames]`; --frames logs each long animation frame while
-// typing, with the scripts that ran in it).
+// `node bench/long-tasks.mjs [--quick] [--runs N] [--frames]`; --frames logs each phase's long animation
+// frames, with the scripts that ran in each).
 //
 // Built here from src as vite ships it (production Lit, minified, one IIFE): all five elements
 // (src/mlo-widgets.ts). Feeds from a local server: the 20-item benchmark feed (with the demo's trail and
@@ -98,7 +98,7 @@ async function startUp(page) {
     const end = performance.now();
     await globalThis.benchIdle();
     await new Promise((resolve) => setTimeout(resolve, 100));
-    return { window: end - start, tasks: globalThis.benchTasks(0, performance.now()) };
+    return { window: end - start, frames: globalThis.benchFrames, tasks: globalThis.benchTasks(0, performance.now()) };
   });
 }
 
@@ -126,7 +126,7 @@ async function fiveElements(page) {
     const rendered = performance.now();
     const indexed = (await globalThis.benchWithin(ready, 4000)) ? performance.now() - start : undefined;
     await globalThis.benchIdle();
-    return { rendered: rendered - start, loads, indexed, hosts, tasks: globalThis.benchTasks(start, performance.now()) };
+    return { rendered: rendered - start, loads, indexed, hosts, frames: globalThis.benchFrames.filter((frame) => frame.start >= start), tasks: globalThis.benchTasks(start, performance.now()) };
   });
 }
 
@@ -159,7 +159,7 @@ async function sixtyElements(page) {
     const hosts = await globalThis.benchSettled(stage);
     const rendered = performance.now();
     await globalThis.benchIdle();
-    return { rendered: rendered - start, hosts, all, loads, tasks: globalThis.benchTasks(start, performance.now()) };
+    return { rendered: rendered - start, hosts, all, loads, frames: globalThis.benchFrames.filter((frame) => frame.start >= start), tasks: globalThis.benchTasks(start, performance.now()) };
   });
 }
 
@@ -224,7 +224,11 @@ try {
         if (longest(tasks) >= longest(worst[key]) && (tasks.length > 0 || worst[key].length === 0)) worst[key] = tasks;
       }
       if (typed.slowest && typed.slowest.duration > (worst.input?.duration ?? -1)) worst.input = typed.slowest;
-      if (FRAMES) for (const frame of typed.frames ?? []) log(`${rate}x run ${run + 1}: typing: a ${ms(frame.duration)} ms frame: ${frame.scripts.join('; ') || 'no script'}`);
+      if (FRAMES) {
+        for (const [name, result] of Object.entries({ started, five, sixty, typed })) {
+          for (const frame of result.frames ?? []) log(`${rate}x run ${run + 1}: ${name}: a ${ms(frame.duration)} ms frame: ${frame.scripts.join('; ') || 'no script'}`);
+        }
+      }
       if (typed.slowestFive) log(`${rate}x run ${run + 1}: slowest input events (duration = waited + handlers + to the paint, ms): ${typed.slowestFive.map((event) => `${event.name} ${ms(event.duration)} = ${ms(event.delay)} + ${ms(event.processing)} + ${ms(Math.max(0, event.duration - event.delay - event.processing))}`).join('; ')}`);
     }
     const gated = rate === 4;

@@ -11,10 +11,19 @@ import { cpus, loadavg } from 'node:os';
 import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../scripts/chromium.mjs';
+import { minifyTemplates } from '../scripts/minify-templates.mjs';
 
 export const root = fileURLToPath(new URL('..', import.meta.url));
 
 export const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+/** Minifies our css`…` and html`…` templates as the shipped build does (scripts/minify-templates.mjs). */
+const minifiedTemplates = {
+  name: 'minified-templates',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => ({ contents: minifyTemplates(await readFile(args.path, 'utf8'), args.path), loader: 'ts' }));
+  },
+};
 
 /** Leaves every `import()` out of the bundle, as the loader's chunks do: what they load comes later, on demand. */
 const dynamicImportsLater = {
@@ -27,13 +36,13 @@ const dynamicImportsLater = {
 /**
  * Bundles `contents` (an ES module whose imports are relative to bench/) for the browser as vite's
  * production build does: Lit's production exports (`production` condition, `process.env.NODE_ENV`
- * defined), minified, ES2022, one file. With `lazy`, what the code loads by `import()` (the sanitiser,
+ * defined), minified, ES2022, its css and html templates minified, one file. With `lazy`, what the code loads by `import()` (the sanitiser,
  * the search engine, the Serbian tables) stays out, as in the loader's chunks; without it, it is inlined,
  * as in the single-file build. Returns the code as a string.
  */
 export async function bundle(contents, { define = {}, format = 'esm', lazy = false } = {}) {
   const result = await build({
-    plugins: lazy ? [dynamicImportsLater] : [],
+    plugins: lazy ? [minifiedTemplates, dynamicImportsLater] : [minifiedTemplates],
     stdin: { contents, resolveDir: join(root, 'bench'), sourcefile: 'entry.js', loader: 'js' },
     bundle: true,
     format,
