@@ -16,6 +16,7 @@ import { type FeedError, toFeedError } from '../feed/errors.js';
 import { FeedPager, loadFeed } from '../feed/load.js';
 import { MAX_CRAWL_PAGES, MAX_CRAWL_SIZE } from '../feed/limits.js';
 import { parseFeed } from '../feed/parse.js';
+import { yieldToMain } from '../search/yield.js';
 import type { Feed } from '../feed/types.js';
 
 
@@ -226,6 +227,8 @@ export class FeedController implements ReactiveController {
       }
       const persist = this.#host.persist === true || pageAllowsStorage();
       const result = await loadFeed(src ?? '', { signal: abort.signal, force, timeoutMs, persist });
+      // Reading the feed and drawing it are two tasks: in one, they hold a slow phone's main thread too long.
+      await yieldToMain();
       if (abort.signal.aborted) return;
       this.#ready(result.feed, result.fetchedAt, result.stale ? result.error : undefined);
     } catch (error) {

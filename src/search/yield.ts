@@ -1,16 +1,15 @@
 /**
  * Gives the main thread back between slices of work, so input and rendering are never held up for
- * long. `scheduler.yield()` (Chromium) resumes ahead of other queued tasks: for work the reader is
- * waiting for. Work that can wait (`behindOtherTasks`: indexing an archive in the background) resumes
- * in a task queued behind the others (`scheduler.postTask`), so that frames are painted in between:
- * continuations of `scheduler.yield()` one after another hold the next paint back for up to 100 ms.
- * Elsewhere a message channel is used, because nested `setTimeout(0)` calls are clamped to 4 ms and
- * throttled in background tabs. Works in Workers and Node too.
+ * long. Resumes in a task queued behind the others (`scheduler.postTask`), so that the page paints and
+ * the reader's keys are answered in between: continuations of `scheduler.yield()`, which go ahead of
+ * other tasks and of rendering, held the next paint back for 100 ms and more at 4x CPU (sixty widgets
+ * rendering, an archive being indexed: bench/long-tasks.mjs --frames). Elsewhere a message channel is
+ * used, because nested `setTimeout(0)` calls are clamped to 4 ms and throttled in background tabs.
+ * Works in Workers and Node too.
  */
-export function yieldToMain(behindOtherTasks = false): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void>; postTask?: (callback: () => void) => Promise<void> } }).scheduler;
-  if (behindOtherTasks && typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined);
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { postTask?: (callback: () => void) => Promise<void> } }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => undefined);
   if (typeof MessageChannel === 'function') {
     return new Promise((resolve) => {
       const channel = new MessageChannel();

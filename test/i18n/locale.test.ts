@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FEED_ERROR_KINDS } from '../../src/feed/errors.js';
-import { LOCALES, formatAge, formatDate, intlTag, langOf, plural, resolveLocale } from '../../src/i18n/locale.js';
+import { LOCALES, formatAge, formatDate, formatNumber, intlTag, langOf, plural, resolveLocale } from '../../src/i18n/locale.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { commonMessages } from '../../src/i18n/messages/common.js';
 
@@ -128,6 +128,27 @@ describe('plural', () => {
   it('uses one/other in English', () => {
     const forms = { one: '{n} result', other: '{n} results' };
     expect([0, 1, 2, 21].map((n) => plural('en', n, forms))).to.deep.equal(['0 results', '1 result', '2 results', '21 results']);
+  });
+
+  it('writes every whole number and picks every plural category as Intl does, without Intl', () => {
+    const counts = [...Array.from({ length: 2500 }, (_, n) => n), 9999, 10_000, 12_345, 100_000, 1_234_567, 2_000_000_001, Number.MAX_SAFE_INTEGER, -1, -3, -1234];
+    const forms = { one: 'one {n}', few: 'few {n}', other: 'other {n}' };
+    const mismatches: string[] = [];
+    for (const locale of ['en', 'sr-Latn', 'sr-Cyrl'] as const) {
+      const tag = intlTag(locale);
+      const numbers = new Intl.NumberFormat(tag);
+      const rules = new Intl.PluralRules(tag);
+      for (const n of counts) {
+        const category = rules.select(n);
+        const expected = `${category === 'one' || category === 'few' ? category : 'other'} ${numbers.format(n)}`;
+        const actual = plural(locale, n, forms);
+        if (actual !== expected) mismatches.push(`${locale} ${n}: ${actual}, Intl: ${expected}`);
+        if (formatNumber(n, locale) !== numbers.format(n)) mismatches.push(`${locale} ${n}: ${formatNumber(n, locale)}, Intl: ${numbers.format(n)}`);
+      }
+    }
+    expect(mismatches.slice(0, 5).join('\n')).to.equal('');
+    // Other numbers go to Intl.
+    expect(formatNumber(1234.5, 'en')).to.equal(new Intl.NumberFormat('en-GB').format(1234.5));
   });
 
   it('formats the number for the locale', () => {

@@ -6,7 +6,7 @@ import { toFeedError, type FeedError } from '../../feed/errors.js';
 import { itemBodyText, itemDisplayTitle } from '../../feed/text.js';
 import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
 import { safeUrl } from '../../feed/urls.js';
-import { formatItemDate, formatNumber, itemDateAttribute } from '../../i18n/locale.js';
+import { formatItemDate, itemDateAttribute } from '../../i18n/locale.js';
 import { archiveSearchMessages, type ArchiveSearchMessages } from '../../i18n/messages/archive-search.js';
 import { commonMessages } from '../../i18n/messages/common.js';
 import { integerInRange } from '../../internal/attributes.js';
@@ -205,9 +205,6 @@ export class MloArchiveSearch extends MloElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // The first number format of a page loads ICU data (20–40 ms): in a task of its own, now, rather
-    // than inside the task that parses the feed or the one that renders the first results.
-    setTimeout(() => formatNumber(0, this.locale), 0);
     // The page's own no-JavaScript form, as written in the markup: read once, never watched.
     // eslint-disable-next-line wc/no-child-traversal-in-connectedcallback -- the form is server markup present at upgrade, and later changes to it do not matter: its action is only a fallback.
     this.#innerAction = this.querySelector(':scope > form[action]')?.getAttribute('action') ?? undefined;
@@ -399,7 +396,7 @@ export class MloArchiveSearch extends MloElement {
     try {
       await index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count) });
       // The results are searched and drawn again in a task of their own, not after the last slice.
-      await yieldToMain(true);
+      await yieldToMain();
       signal.throwIfAborted();
       this.#indexedFeed = feed;
       this.#indexedItems = feed.items.length;
@@ -426,13 +423,14 @@ export class MloArchiveSearch extends MloElement {
     if (!index) return;
     this.indexedCount = index.size;
     this.choices = { years: index.years().map(({ year }) => year), tags: index.tags().map(({ tag }) => tag) };
-    if (this.activeIndex < 0) this.#search();
+    // Drawn in the next task, as a typed search is: the filters' new choices are drawn in this one.
+    if (this.activeIndex < 0) this.#search(true);
   }
 
   // Searching.
 
-  /** Searches now; `typed` (after the debounce): the results are drawn in a task of their own, after the search's. */
-  #search(typed = false): void {
+  /** Searches now; `apart` (a typed query, or more of the archive indexed): the results are drawn in a task of their own, after the search's. */
+  #search(apart = false): void {
     clearTimeout(this.#debounceTimer);
     // A limit of 0, a negative or a non-number would hide every result: such a value means the default.
     const limit = integerInRange(this.limit, 1, MAX_LIMIT, DEFAULT_LIMIT);
@@ -471,7 +469,7 @@ export class MloArchiveSearch extends MloElement {
     this.pendingHits = 0;
     // Nothing indexed yet (the code or the feed still loading): no results, rather than wrong ones.
     const results = searched ? this.#index?.search(this.query, options) : undefined;
-    if (!typed) {
+    if (!apart) {
       this.results = results;
       return;
     }
