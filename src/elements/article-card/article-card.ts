@@ -200,19 +200,18 @@ export class MloArticleCard extends MloElement {
   /** Images that failed to load: their teaser becomes a text card rather than a broken-image box. */
   @state() private brokenImages: ReadonlySet<string> = new Set();
 
-  /** The full article's body and its cache, once its code has arrived. */
-  #full?: FullArticle;
+  /**
+   * Once the full article's code has arrived: the article (its body and cache), and the least height of
+   * the article that replaced the placeholder (`#hold`) as a stylesheet of this card's own (a `style`
+   * attribute would be refused under `style-src 'self'`).
+   */
+  #full?: { readonly article: FullArticle; readonly holdSheet: CSSStyleSheet };
   /** The full article's files (its code, and DOMPurify where the browser has no sanitiser of its own) are being loaded for this card. */
   #fullLoading = false;
   /** One of them did not arrive: the full article shows an error with Retry. */
   #fullFailed = false;
   /** This card is showing the full article's placeholder: the article that replaces it is held (`#hold`). */
   #placeholderShown = false;
-  /**
-   * The least height of the article that replaced the placeholder (`#hold`), as a stylesheet of this card's
-   * own: a `style` attribute would be refused under `style-src 'self'`.
-   */
-  #holdSheet?: CSSStyleSheet;
 
   /** Moves focus to the title link (after Load more), else to the card itself. */
   override focus(options?: FocusOptions): void {
@@ -422,13 +421,13 @@ export class MloArticleCard extends MloElement {
     if (!code) return this.#renderFullPending();
     if (!this.#full) {
       // The full article's styles came with its code: added to the card's own, once per card.
-      this.#holdSheet = new CSSStyleSheet();
+      const holdSheet = new CSSStyleSheet();
       const root = this.renderRoot;
-      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof MloArticleCard).elementStyles, code.fullArticleStyles, this.#holdSheet]);
-      this.#full = new code.FullArticle();
+      if (root instanceof ShadowRoot) adoptStyles(root, [...(this.constructor as typeof MloArticleCard).elementStyles, code.fullArticleStyles, holdSheet]);
+      this.#full = { article: new code.FullArticle(), holdSheet };
     }
-    if (this.#holdSheet) this.#hold(this.#holdSheet);
-    return this.#full.render(item, {
+    this.#hold(this.#full.holdSheet);
+    return this.#full.article.render(item, {
       locale: this.locale,
       target: this.target,
       headingLevel: this.headingLevel,

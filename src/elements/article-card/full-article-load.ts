@@ -8,11 +8,6 @@ import type * as FullArticleModule from './full-article.js';
 
 export type FullArticleCode = typeof FullArticleModule;
 
-/** How the file is fetched: a literal `import()`, so bundlers give it a file of its own; tests may replace `load`. */
-export const fullArticleChunk = {
-  load: (): Promise<FullArticleCode> => import('./full-article.js'),
-};
-
 let loaded: FullArticleCode | undefined;
 let loading: Promise<FullArticleCode> | undefined;
 
@@ -27,7 +22,8 @@ export function fullArticleCode(): FullArticleCode | undefined {
  * the next call asks again.
  */
 export async function loadFullArticle(): Promise<FullArticleCode> {
-  loading ??= fullArticleChunk.load().then(
+  // A literal `import()`, so that bundlers give the full article a file of its own.
+  loading ??= import('./full-article.js').then(
     (module) => (loaded = module),
     (error: unknown) => {
       loading = undefined;
