@@ -7,7 +7,7 @@
  */
 import { FeedError, toFeedError } from './errors.js';
 import { MAX_FEED_PAGE_SIZE } from './limits.js';
-import { mergePages, parseFeedText } from './parse.js';
+import { mergePages, parseFeedText, parseFeedTextInSlices } from './parse.js';
 import type { Feed, FeedResult } from './types.js';
 import { safeUrl } from './urls.js';
 
@@ -147,7 +147,8 @@ async function fetchAndParse(url: string, timeoutMs: number, keep: boolean, cont
   const timer = setTimeout(() => controller.abort(new FeedError('timeout', `No answer within ${Math.round(timeoutMs / 1000)} s.`, { url })), timeoutMs);
   try {
     const { text: body, contentType } = await downloadText(url, FEED_ACCEPT, controller.signal, FEED_WORDS);
-    const feed = parseFeedText(body, { url, contentType });
+    // In slices: a page of a hundred items read in one task holds a slow phone's main thread too long.
+    const feed = await parseFeedTextInSlices(body, { url, contentType });
     const fetchedAt = Date.now();
     if (keep) persist(url, body, fetchedAt);
     return { feed, fetchedAt, size: body.length };

@@ -16,7 +16,7 @@ import { type FeedError, toFeedError } from '../feed/errors.js';
 import { FeedPager, loadFeed } from '../feed/load.js';
 import { MAX_CRAWL_PAGES, MAX_CRAWL_SIZE } from '../feed/limits.js';
 import { parseFeed } from '../feed/parse.js';
-import { yieldToMain } from '../search/yield.js';
+import { yieldToMain } from '../feed/yield.js';
 import type { Feed } from '../feed/types.js';
 
 

@@ -4,7 +4,7 @@
  * as strings with a `match` flag. Renderers put matched segments in `<mark>` elements built from
  * templates; no HTML string is ever produced, so feed text can never become markup.
  */
-import { originalLength, tokenize } from './normalize.js';
+import { firstTermOffset, originalLength, tokenize } from './normalize.js';
 
 /** Answers, for a folded word, how many of its folded letters matched the query (0: none). */
 export interface TermMatcher {
@@ -41,10 +41,7 @@ export function highlight(text: string, matcher: TermMatcher): TextSegment[] {
 
 /** The offset of the first matching word in `text`, or -1. */
 export function firstMatchOffset(text: string, matcher: TermMatcher): number {
-  for (const token of tokenize(text)) {
-    if (matcher.matchLength(token.term) > 0) return token.start;
-  }
-  return -1;
+  return firstTermOffset(text, (term) => matcher.matchLength(term) > 0);
 }
 
 /**

@@ -14,4 +14,4 @@ export { PrebuiltSearchIndex } from './prebuilt/read.js';
 export type { PrebuiltOpenOptions, PrebuiltSearchOptions } from './prebuilt/read.js';
 export { writeSearchIndex } from './prebuilt/write.js';
 export type { WriteSearchIndexOptions, SearchIndexFile } from './prebuilt/write.js';
-export { yieldToMain } from './yield.js';
+export { yieldToMain } from '../feed/yield.js';

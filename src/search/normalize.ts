@@ -61,8 +61,8 @@ function wordCharLength(text: string, index: number): number {
   return kindOf(code) & WORD_CHAR ? 1 : 0;
 }
 
-/** Calls `visit(start, end)` for every word (a run of letters, digits and marks) of `text`. */
-function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+/** Calls `visit(start, end)` for every word (a run of letters, digits and marks) of `text`, until a visit returns `true`. */
+function forEachWord(text: string, visit: (start: number, end: number) => unknown): void {
   let index = 0;
   while (index < text.length) {
     let step = wordCharLength(text, index);
@@ -75,7 +75,7 @@ function forEachWord(text: string, visit: (start: number, end: number) => void):
       index += step;
       step = index < text.length ? wordCharLength(text, index) : 0;
     }
-    visit(start, index);
+    if (visit(start, index) === true) return;
   }
 }
 
@@ -140,6 +140,17 @@ function foldWord(word: string): string {
     foldedWords.set(word, folded);
   }
   return folded;
+}
+
+/** The offset of the first word of `text` whose folded form `accepts`, or -1: reads no further than that word. */
+export function firstTermOffset(text: string, accepts: (term: string) => boolean): number {
+  let offset = -1;
+  forEachWord(text, (start, end) => {
+    if (!accepts(foldWord(text.slice(start, end)))) return false;
+    offset = start;
+    return true;
+  });
+  return offset;
 }
 
 /** Every word of `text` with its offsets in the original (not folded) text. */

@@ -36,7 +36,7 @@ import {
   type RankSource,
 } from './ranking.js';
 import { SortedVocabulary } from './vocabulary.js';
-import { yieldToMain } from './yield.js';
+import { yieldToMain } from '../feed/yield.js';
 
 export interface SearchOptions {
   /** How many hits to return; `total` counts all of them anyway. Default 10. */

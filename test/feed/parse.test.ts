@@ -1,6 +1,6 @@
 import { aTimeout, expect } from '@open-wc/testing';
 import { MAX_TITLE_LENGTH } from '../../src/feed/limits.js';
-import { archiveYearOf, itemDate, mergePages, parseFeed, parseFeedText, sortNewestFirst } from '../../src/feed/parse.js';
+import { archiveYearOf, itemDate, mergePages, parseFeed, parseFeedInSlices, parseFeedText, parseFeedTextInSlices, sortNewestFirst } from '../../src/feed/parse.js';
 import * as text from '../../src/feed/text.js';
 import type { Feed } from '../../src/feed/types.js';
 import { fixtureFeed, fixtureText, fixtureUrl } from './fixtures.js';
@@ -547,5 +547,46 @@ describe('text helpers (src/feed/text.ts)', () => {
     const feed = await fixtureFeed('minimal.json');
     expect(text.itemSummary(nth(feed.items, 2))).to.equal('Only HTML content & no title, no summary, no text.');
     expect(text.itemSummary(nth(parseFeed(feedDocument([{ id: 'a', summary: 'Short', content_text: 'Long body' }])).items, 0))).to.equal('Short');
+  });
+});
+
+describe('parseFeedInSlices: the same feed, read without one long task', () => {
+  const FIXTURES = ['news-mlo.json', 'hostile.json', 'minimal.json', 'real-blog-http-v1.json', 'jsonfeed-org-1.0.json', 'paged-1.json'];
+
+  it('gives what parseFeed and parseFeedText give, for every fixture, even with a slice per item', async () => {
+    for (const name of FIXTURES) {
+      const body = await fixtureText(name);
+      const url = fixtureUrl(name);
+      const whole = parseFeedText(body, { url });
+      expect(await parseFeedTextInSlices(body, { url }), name).to.deep.equal(whole);
+      expect(await parseFeedInSlices(JSON.parse(body), { url }, 0), name).to.deep.equal(whole);
+    }
+  });
+
+  it('gives the main thread back between slices of a large page, and in one task reads a small one', async () => {
+    const items = Array.from({ length: 300 }, (_, index) => ({ id: `item-${index}`, title: `Story ${index}`, content_html: `<p>${'Text of the story. '.repeat(40)}</p>`, date_published: '2024-05-01T10:00:00+02:00' }));
+    let otherTasks = 0;
+    const counting = setInterval(() => (otherTasks += 1), 0);
+    try {
+      const feed = await parseFeedInSlices(feedDocument(items), { url: FEED_URL }, 0);
+      expect(feed.items).to.have.length(300);
+      expect(otherTasks, 'timers ran while the page was read').to.be.greaterThan(0);
+      otherTasks = 0;
+      await parseFeedInSlices(feedDocument(items.slice(0, 2)), { url: FEED_URL }, 1000);
+      expect(otherTasks, 'a page read within its slice never yields').to.equal(0);
+    } finally {
+      clearInterval(counting);
+    }
+  });
+
+  it('rejects with the same errors as parseFeedText', async () => {
+    for (const body of ['{"version": "https://jsonfeed.org/version/1.1", "items": [', '<!doctype html><p>Login</p>', '{"version": "https://jsonfeed.org/version/1.1", "title": "No items"}']) {
+      const expected = parseError(() => parseFeedText(body)).kind;
+      const error = await parseFeedTextInSlices(body).then(
+        () => undefined,
+        (cause: unknown) => cause as { kind?: string },
+      );
+      expect(error?.kind, body).to.equal(expected);
+    }
   });
 });

@@ -19,7 +19,7 @@ import type { TermMatcher, TextSegment } from '../../search/highlight.js';
 import { requestManifest } from '../../search/prebuilt/fetch.js';
 import type { PrebuiltSearchIndex } from '../../search/prebuilt/read.js';
 import type { SearchHit, SearchIndex, SearchOptions, SearchResults } from '../../search/search-index.js';
-import { yieldToMain } from '../../search/yield.js';
+import { yieldToMain } from '../../feed/yield.js';
 import { styles } from './archive-search.styles.js';
 
 export type { SearchReadyDetail, SearchReadyEvent } from '../../events.js';
@@ -473,9 +473,15 @@ export class MloArchiveSearch extends MloElement {
       this.results = results;
       return;
     }
-    // Searching and drawing in one task would keep the next key waiting for both.
-    void yieldToMain().then(() => {
-      if (number === this.#searchNumber) this.results = results;
+    // Searching, marking the hits' texts and drawing them in one task would keep the next key waiting for all three.
+    void yieldToMain().then(async () => {
+      if (number !== this.#searchNumber) return;
+      if (results) {
+        this.#hitTexts(results);
+        await yieldToMain();
+        if (number !== this.#searchNumber) return;
+      }
+      this.results = results;
     });
   }
 
