@@ -44,7 +44,8 @@ function cards(list: MloNewsList): MloArticleCard[] {
 async function renderList(src: string, limit = 10): Promise<MloNewsList> {
   const frame = mount(html`<div lang="en"><mlo-news-list src=${src} limit=${limit}></mlo-news-list></div>`);
   const list = frame.querySelector('mlo-news-list')!;
-  await waitUntil(() => cards(list).length > 0 || list.shadowRoot?.querySelector('[role="alert"]'), 'the list never loaded', { timeout: 5000 });
+  // The placeholder has cards too: loaded means the skeleton is gone (items, an empty note or an alert).
+  await waitUntil(() => list.shadowRoot && !list.shadowRoot.querySelector('[part~="skeleton"]') && (cards(list).length > 0 || list.shadowRoot.querySelector('[role="alert"]')), 'the list never loaded', { timeout: 5000 });
   await list.updateComplete;
   await Promise.all(cards(list).map((card) => card.updateComplete));
   return list;

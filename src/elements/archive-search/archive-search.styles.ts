@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .search {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.5em;
     margin: 0;
   }
@@ -91,6 +92,7 @@ export const styles = css`
 
   .listbox {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     margin-block: 0.5em 0;
     padding: 0;
     border: 1px solid var(--_border);
@@ -103,6 +105,7 @@ export const styles = css`
   }
   .option {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.125em;
     min-height: 24px;
     padding-block: 0.75em;
