@@ -69,10 +69,11 @@ function busyElements(root: Element): string[] {
   return busy;
 }
 
-/** Waits until the element rendered its content and its text stopped changing. */
+/** Waits until the element rendered its content and its text stopped changing (or it left the page: an empty text). */
 async function settled(element: Element): Promise<string> {
   try {
-    await waitUntil(() => busyElements(element).length === 0 && visibleText(element) !== '', '', { timeout: 8000 });
+    await waitUntil(() => !element.isConnected || (busyElements(element).length === 0 && visibleText(element) !== ''), '', { timeout: 8000 });
+    if (!element.isConnected) return '';
   } catch {
     throw new Error(`<${element.localName}> did not settle: busy ${busyElements(element).join(', ') || 'none'}; text "${visibleText(element).slice(0, 200)}"`);
   }
@@ -84,6 +85,21 @@ async function settled(element: Element): Promise<string> {
     current = visibleText(element);
   }
   return current;
+}
+
+/**
+ * The builder's preview once it has settled. The builder replaces its preview whenever a choice changes,
+ * and one changes by itself when the builder's own read of the feed arrives (the newest article is
+ * chosen): a preview replaced while it loaded is followed to its successor.
+ */
+async function settledPreview(builder: EmbedBuilder): Promise<{ preview: HTMLElement; text: string }> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    await builder.updateComplete;
+    const preview = builder.previewElement as HTMLElement;
+    const text = await settled(preview);
+    if (preview.isConnected && builder.previewElement === preview) return { preview, text };
+  }
+  throw new Error('the preview was replaced five times while it loaded');
 }
 
 function attributesOf(element: Element): [string, string][] {
@@ -114,9 +130,7 @@ async function mountBuilder(): Promise<EmbedBuilder> {
 
 /** Pastes the builder's snippet into a blank page and expects the same element, text and colours as the preview. */
 async function expectSnippetToRenderLikePreview(builder: EmbedBuilder): Promise<{ pasted: HTMLElement; preview: HTMLElement }> {
-  await builder.updateComplete;
-  const preview = builder.previewElement as HTMLElement;
-  const previewText = await settled(preview);
+  const { preview, text: previewText } = await settledPreview(builder);
 
   const frame = await pasteIntoBlankPage(builder.snippet);
   const pageWindow = frame.contentWindow as Window & typeof globalThis;
@@ -443,7 +457,7 @@ describe('embed builder', () => {
 
   it('is accessible', async () => {
     const builder = await mountBuilder();
-    await settled(builder.previewElement!);
+    await settledPreview(builder);
     await expect(builder).to.be.accessible();
   });
 });
