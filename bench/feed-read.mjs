@@ -3,7 +3,7 @@
 // [--runs N]`).
 //
 // Ours is what the library does since issue 10's sixth session: `parseFeedTextInSlices` (JSON.parse, then the
-// items in slices of 8 ms with the main thread given back in between). The baseline, in the same run, is the
+// items in slices of 16 ms with the main thread given back in between). The baseline, in the same run, is the
 // same code reading the page in one task (`parseFeedText`), as every feed page was read before. Each run is a
 // fresh page (cold code, as a reader's first page is), the page's text already downloaded; runs alternate.
 // Long tasks by PerformanceObserver 'longtask' (over 50 ms); the slices themselves are timed by the page.
