@@ -13,7 +13,7 @@
  */
 import { type FeedDate, parseFeedDate } from './dates.js';
 import { decodeCharacterReferences } from './entities.js';
-import { yieldToMain } from './yield.js';
+import { SLICE_MS, yieldToMain } from './yield.js';
 import { FeedError } from './errors.js';
 import { MAX_FEED_PAGE_SIZE, MAX_ITEMS_PER_PAGE, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH } from './limits.js';
 import { truncateText } from './text.js';
@@ -355,9 +355,10 @@ export function parseFeed(document: unknown, options: ParseOptions = {}): Feed {
 
 /**
  * `parseFeed`, giving the main thread back every `sliceMs` (`yieldToMain`): a page of a hundred items
- * read in one go is a task of 50–100 ms on a phone four times slower than a desktop.
+ * read in one go is a task of 50–150 ms on a phone four times slower than a desktop. (Slices of 8 ms made a
+ * page take up to twice as long to read there, and the search's first answer 10–20 ms later.)
  */
-export async function parseFeedInSlices(document: unknown, options: ParseOptions = {}, sliceMs = PARSE_SLICE_MS): Promise<Feed> {
+export async function parseFeedInSlices(document: unknown, options: ParseOptions = {}, sliceMs = SLICE_MS): Promise<Feed> {
   const steps = readFeed(document, options);
   let sliceEnd = performance.now() + sliceMs;
   let step = steps.next();
@@ -370,12 +371,6 @@ export async function parseFeedInSlices(document: unknown, options: ParseOptions
   }
   return step.value;
 }
-
-/**
- * How long `parseFeedInSlices` reads before it gives the main thread back: the render slices' budget. Slices of
- * 8 ms made a page take up to twice as long to read at 4x CPU, and the search's first answer 10–20 ms later.
- */
-const PARSE_SLICE_MS = 16;
 
 /** The feed, read one item per step (each `yield` comes after an item): `parseFeed` runs it through, `parseFeedInSlices` in slices. */
 function* readFeed(document: unknown, options: ParseOptions): Generator<void, Feed, void> {

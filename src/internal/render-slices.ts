@@ -9,10 +9,7 @@
  * The check and the update run in one synchronous step (see `renderInSlices`), so that elements resuming in
  * the same slice each see the time their predecessors took.
  */
-import { yieldToMain } from '../feed/yield.js';
-
-/** How long one task may render before the rest waits for the next one (ms). */
-export const SLICE_MS = 16;
+import { SLICE_MS, yieldToMain } from '../feed/yield.js';
 
 let sliceStart: number | undefined;
 let resetQueued = false;
