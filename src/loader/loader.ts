@@ -30,6 +30,8 @@ declare const __MLO_CHUNKS__: {
   readonly tags: Readonly<Record<TagName, readonly number[]>>;
   readonly serbian: readonly number[];
 };
+/** Read once: the build writes the map's literal wherever the name is used. */
+const CHUNKS = __MLO_CHUNKS__;
 
 interface LoaderState {
   /** The tags whose code this version has started to load (or found defined by its own version). */
@@ -64,7 +66,7 @@ function address(file: string): string {
  * Serbian). The first failure rejects.
  */
 function importAll(indexes: readonly number[], attempt: number, before?: Promise<unknown>): Promise<unknown> {
-  const [entry, ...rest] = indexes.map((index) => __MLO_CHUNKS__.files[index]!);
+  const [entry, ...rest] = indexes.map((index) => CHUNKS.files[index]!);
   // Only the entry carries the retry query: a module that failed stays failed under its URL, and a
   // shared chunk that loaded is shared, not loaded twice.
   const dependencies = rest.map((file) => import(/* @vite-ignore */ address(file)));
@@ -81,8 +83,8 @@ let serbian: Promise<unknown> | undefined;
 function serbianFor(element: Element): Promise<unknown> | undefined {
   const lang = element.closest('[lang]')?.getAttribute('lang') ?? '';
   // The first subtag, as src/i18n/locale.ts reads it (sr, sr-Latn, sr_Latn, srp, sh, hbs).
-  if (!/^\s*(sr|srp|sh|hbs)(?:[-_\s]|$)/i.test(lang) || __MLO_CHUNKS__.serbian.length === 0) return undefined;
-  serbian ??= importAll(__MLO_CHUNKS__.serbian, 0).catch(() => undefined);
+  if (!/^\s*(sr|srp|sh|hbs)(?:[-_\s]|$)/i.test(lang) || CHUNKS.serbian.length === 0) return undefined;
+  serbian ??= importAll(CHUNKS.serbian, 0).catch(() => undefined);
   return serbian;
 }
 
@@ -95,7 +97,7 @@ async function reachable(indexes: readonly number[]): Promise<boolean> {
     // fetch() resolves against the page, not the script: as a module script, find the script's element.
     const base = scriptUrl ?? Array.from(document.querySelectorAll<HTMLScriptElement>('script[src]'), (script) => script.src).find((src) => /\/mlo-widgets\.js(\?|#|$)/.test(src));
     if (!base) return false;
-    const responses = await Promise.all(indexes.map((index) => fetch(new URL(__MLO_CHUNKS__.files[index]!, base), { cache: 'no-store' })));
+    const responses = await Promise.all(indexes.map((index) => fetch(new URL(CHUNKS.files[index]!, base), { cache: 'no-store' })));
     return responses.every((response) => response.ok);
   } catch {
     return false;
@@ -103,7 +105,7 @@ async function reachable(indexes: readonly number[]): Promise<boolean> {
 }
 
 function load(tag: TagName, attempt: number, before?: Promise<unknown>): void {
-  const files = __MLO_CHUNKS__.tags[tag];
+  const files = CHUNKS.tags[tag];
   importAll(files, attempt, before).then(
     () => failed.delete(tag),
     async (error: unknown) => {
