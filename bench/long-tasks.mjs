@@ -2,8 +2,13 @@
 // `node bench/long-tasks.mjs [--quick] [--runs N] [--frames]`; --frames logs each phase's long animation
 // frames, with the scripts that ran in each).
 //
-// Built here from src as vite ships it (production Lit, minified, one IIFE): all five elements
-// (src/mlo-widgets.ts). Feeds from a local server: the 20-item benchmark feed (with the demo's trail and
+// Two builds, each through every phase (`--build loader` or `--build single` for one):
+//   - loader: what the README's Embed section tells a webmaster to paste, from dist/ as `npm run build`
+//     wrote it: `mlo-widgets.css` in the head, then the loader `mlo-widgets.js`, which imports each
+//     element's code from `dist/chunks/` when the element appears;
+//   - single: the single-file build, all five elements in one script, built here from src as vite ships it
+//     (production Lit, minified, one IIFE: src/mlo-widgets.ts).
+// Feeds from a local server: the 20-item benchmark feed (with the demo's trail and
 // offices) and a synthetic archive of 2,000 items in pages of 100 for the search (bench/synthetic-archive.mjs).
 // Phases, each in a fresh page:
 //   1. start-up: the script added to an empty page, until it has run (compile, evaluate, registration);
@@ -18,7 +23,9 @@
 //      time from them to the paint), and the long tasks until the last results are shown.
 // Long tasks by PerformanceObserver 'longtask' (tasks over 50 ms). Each phase runs `--runs` times (default 3)
 // and the worst run is shown. Target (issue 10): no task over 50 ms at 4x CPU, slowest input event ≤ 50 ms.
-import { benchFeed, bundle, freshPage, launch, log, machine, ms, printTable, serve } from './speed-harness.mjs';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { benchFeed, bundle, freshPage, launch, log, machine, ms, printTable, root, serve } from './speed-harness.mjs';
 import { createArchive, feedPages } from './synthetic-archive.mjs';
 
 const args = process.argv.slice(2);
@@ -26,23 +33,37 @@ const quick = args.includes('--quick');
 const RUNS = args.includes('--runs') ? Number(args[args.indexOf('--runs') + 1]) : quick ? 1 : 3;
 const LIMIT_MS = 50;
 const FRAMES = args.includes('--frames');
+const BUILDS = args.includes('--build') ? [args[args.indexOf('--build') + 1]] : ['loader', 'single'];
+if (BUILDS.some((build) => !['loader', 'single'].includes(build))) throw new Error('--build is loader or single');
 
-const script = await bundle(`export * from '../src/mlo-widgets.ts';`, { format: 'iife' });
+const pageWith = (head) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long tasks</title>${head}</head><body><main id="stage" style="width: 900px"></main></body></html>`;
 const archive = feedPages(createArchive({ size: 2000 }), 100, '/archive').map((page) => JSON.stringify(page));
 const routes = {
   '/favicon.ico': '',
-  '/page.html': '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>long tasks</title></head><body><main id="stage" style="width: 900px"></main></body></html>',
-  '/mlo-widgets.js': script,
   '/feed.json': await benchFeed(),
 };
+if (BUILDS.includes('single')) {
+  routes['/single/page.html'] = pageWith('');
+  routes['/single/mlo-widgets.js'] = await bundle(`export * from '../src/mlo-widgets.ts';`, { format: 'iife' });
+}
+if (BUILDS.includes('loader')) {
+  const dist = join(root, 'dist');
+  const missing = () => {
+    throw new Error('dist/ has no loader build: run `npm run build` first');
+  };
+  routes['/loader/page.html'] = pageWith('<link rel="stylesheet" href="/loader/mlo-widgets.css">');
+  routes['/loader/mlo-widgets.css'] = { body: await readFile(join(dist, 'mlo-widgets.css')).catch(missing), type: 'text/css' };
+  routes['/loader/mlo-widgets.js'] = await readFile(join(dist, 'mlo-widgets.js')).catch(missing);
+  for (const file of await readdir(join(dist, 'chunks'))) if (file.endsWith('.js')) routes[`/loader/chunks/${file}`] = await readFile(join(dist, 'chunks', file));
+}
 archive.forEach((page, index) => (routes[`/archive/page-${index + 1}.json`] = page));
 const server = await serve(routes);
 const browser = await launch();
 
 /** A fresh page observing long tasks and input events from the start. */
-async function open(rate) {
+async function open(rate, build) {
   const tab = await freshPage(browser, rate);
-  await tab.page.goto(`${server.origin}/page.html`);
+  await tab.page.goto(`${server.origin}/${build}/page.html`);
   await tab.page.evaluate(() => {
     globalThis.benchLongTasks = [];
     globalThis.benchEvents = [];
@@ -90,7 +111,7 @@ async function startUp(page) {
     const start = performance.now();
     await new Promise((resolve, reject) => {
       const element = document.createElement('script');
-      element.src = '/mlo-widgets.js';
+      element.src = 'mlo-widgets.js';
       element.onload = resolve;
       element.onerror = reject;
       document.head.append(element);
@@ -195,17 +216,18 @@ const describe = (tasks) => (tasks.length === 0 ? 'none' : longest(tasks) === In
 
 const rows = [];
 try {
-  for (const rate of [4, 1]) {
+  for (const build of BUILDS) for (const rate of [4, 1]) {
+    const name = build === 'loader' ? 'README snippet (loader)' : 'single file';
     const worst = { startUp: [], five: [], sixty: [], typing: [], input: undefined };
     const notes = [];
     for (let run = 0; run < RUNS; run += 1) {
-      log(`${rate}x CPU, run ${run + 1} of ${RUNS}`);
-      const first = await open(rate);
+      log(`${name}, ${rate}x CPU, run ${run + 1} of ${RUNS}`);
+      const first = await open(rate, build);
       const started = await phase('start-up', () => startUp(first.page));
       const five = await phase('five', () => fiveElements(first.page));
       const typed = five.timedOut ? { timedOut: true, tasks: [] } : await phase('typing', () => typing(first.page));
       await first.context.close();
-      const second = await open(rate);
+      const second = await open(rate, build);
       await phase('start-up', () => startUp(second.page));
       const sixty = await phase('sixty', () => sixtyElements(second.page));
       await second.context.close();
@@ -239,7 +261,7 @@ try {
       ['typing', 'typing in the search'],
     ]) {
       rows.push({
-        figure: `${rate}x CPU: long tasks during ${label}`,
+        figure: `${name}, ${rate}x CPU: long tasks during ${label}`,
         ours: describe(worst[key]),
         target: gated ? `no task > ${LIMIT_MS} ms` : undefined,
         pass: gated ? worst[key].length === 0 : undefined,
@@ -247,12 +269,12 @@ try {
     }
     const input = worst.input;
     rows.push({
-      figure: `${rate}x CPU: slowest input event while typing (Event Timing duration)`,
+      figure: `${name}, ${rate}x CPU: slowest input event while typing (Event Timing duration)`,
       ours: input ? `${ms(input.duration)} ms (${input.name}: waited ${ms(input.delay)} ms, handlers ${ms(input.processing)} ms, then ${ms(Math.max(0, input.duration - input.delay - input.processing))} ms to the next paint)` : 'none over 16 ms',
       target: gated ? `≤ ${LIMIT_MS} ms` : undefined,
       pass: gated ? (input?.duration ?? 0) <= LIMIT_MS : undefined,
     });
-    for (const note of notes) log(`${rate}x: ${note}`);
+    for (const note of notes) log(`${name}, ${rate}x: ${note}`);
   }
   const machineLine = machine(browser);
   printTable(`Main-thread long tasks per phase (worst of ${RUNS} runs; 1x rows for reference)`, rows);
