@@ -55,22 +55,83 @@ function waitForNextSlice(): Promise<void> {
 }
 
 /**
+ * Our elements' ElementInternals have one owner, this module: ElementInternals can be attached once per element.
+ * Attached only when an element first has to wait, so that a page that renders little never pays for it.
+ */
+const internals = new WeakMap<HTMLElement, ElementInternals>();
+const reservingDocuments = new WeakMap<Document, boolean>();
+
+/**
+ * True when the page holds `element`'s room while its first render waits: the reservation stylesheet
+ * (dist/mlo-widgets.css, src/loader/reserve.css) is linked, says so on the root (`--mlo-reservation`, read once
+ * a page), and sizes elements in the `pending` custom state; `element` is in the document's own tree (that sheet
+ * does not reach into shadow roots, where a list's cards render with their list); the browser has custom states.
+ */
+function holdsRoom(element: HTMLElement): boolean {
+  return element.getRootNode() === element.ownerDocument && typeof element.attachInternals === 'function' && documentReserves(element.ownerDocument);
+}
+
+/**
+ * Reads the marker once a page, at the first element's first schedule: reading a computed style brings the
+ * page's styles up to date, which costs least before any of our elements has rendered.
+ */
+function documentReserves(document: Document): boolean {
+  let reserving = reservingDocuments.get(document);
+  if (reserving === undefined) {
+    const view = document.defaultView;
+    reserving = view !== null && view.getComputedStyle(document.documentElement).getPropertyValue('--mlo-reservation').trim() === 'pending';
+    reservingDocuments.set(document, reserving);
+  }
+  return reserving;
+}
+
+/** Puts `element` in the `pending` state (`:state(pending)`), or says it cannot: an older browser, internals taken. */
+function markPending(element: HTMLElement): CustomStateSet | undefined {
+  try {
+    let attached = internals.get(element);
+    if (!attached) {
+      attached = element.attachInternals();
+      internals.set(element, attached);
+    }
+    attached.states.add('pending');
+    return attached.states;
+  } catch {
+    // No CustomStateSet, or one that takes only `--dashed` names (Chromium before 125).
+    return undefined;
+  }
+}
+
+/**
  * Runs `update` now if the current task has time left, else in a later slice: for an element's
  * `scheduleUpdate()`, as `return renderInSlices(this, () => super.scheduleUpdate())`.
  *
- * An element's first update always runs at once: it draws the placeholder of the final size (or, for a
- * list's cards, their content), and an element painted before it would be a box of no height for a frame,
- * then grow: a layout shift. So a list renders with its cards, in one slice; what is sliced is the
- * updates that follow, such as many elements' content arriving with one shared feed.
+ * A first update waits too, but only while the page holds the element's room (`holdsRoom`): the element
+ * is in the `pending` state, which the reservation stylesheet sizes as it sizes an element not yet defined,
+ * until the update runs. Elsewhere an element that waited would be painted as a box of no height for a
+ * frame, then grow (a layout shift), so its first update runs at once; a list's cards, in its shadow root,
+ * render with their list, in one slice.
  */
-export function renderInSlices(host: { readonly hasUpdated: boolean }, update: () => unknown): Promise<unknown> | undefined {
-  if (typeof performance === 'undefined' || !host.hasUpdated || !overBudget()) {
-    const result = update();
-    return result instanceof Promise ? result : undefined;
-  }
-  return (async () => {
-    do await waitForNextSlice();
-    while (overBudget());
+export function renderInSlices(host: HTMLElement & { readonly hasUpdated: boolean }, update: () => unknown): Promise<unknown> | undefined {
+  if (typeof performance === 'undefined') return runNow(update);
+  documentReserves(host.ownerDocument);
+  if (!overBudget()) return runNow(update);
+  if (host.hasUpdated) return inNextSlice(update);
+  const states = holdsRoom(host) ? markPending(host) : undefined;
+  if (!states) return runNow(update);
+  return inNextSlice(() => {
+    // Removed in the task that renders, so no frame shows the element without its room or its content.
+    states.delete('pending');
     return update();
-  })();
+  });
+}
+
+function runNow(update: () => unknown): Promise<unknown> | undefined {
+  const result = update();
+  return result instanceof Promise ? result : undefined;
+}
+
+async function inNextSlice(update: () => unknown): Promise<unknown> {
+  do await waitForNextSlice();
+  while (overBudget());
+  return update();
 }

@@ -66,3 +66,62 @@ describe('dist/mlo-widgets.css: the room reserved before the code arrives', func
     expect(WIDTHS.every((_, row) => reserved[row * ELEMENTS.length + teaser]! < 600)).to.equal(true);
   });
 });
+
+/**
+ * On a busy page, first renders are spread over tasks (src/internal/render-slices.ts): an element whose first
+ * render waits is in the `pending` custom state, which the stylesheet sizes as it sizes an element not yet
+ * defined. Checked in every frame: each card is either rendered or pending, and never without its room.
+ */
+async function framesWhileRendering(head: string, count: number): Promise<{ mostPending: number; smallest: number; framesSeen: number; finallyPending: number; rendered: number }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '900px';
+  frame.style.height = '600px';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">${head}
+    <script>window.fetch = () => new Promise(() => {});</script><script src="/dist/mlo-widgets.bundle.js"></script></head><body style="margin:0"><div id="stage" style="width:600px"></div></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentWindow as Window & typeof globalThis;
+  await waitUntil(() => page.customElements.get('mlo-article-card'), 'the build ran', { timeout: 5000 });
+  const stage = page.document.getElementById('stage')!;
+  const cards = Array.from({ length: count }, (_, index) => {
+    const card = page.document.createElement('mlo-article-card');
+    card.setAttribute('src', '/never.json');
+    card.setAttribute('article-id', `item-${index}`);
+    return card;
+  });
+  stage.append(...cards);
+  let mostPending = 0;
+  let smallest = Infinity;
+  let framesSeen = 0;
+  const isRendered = (card: Element) => (card.shadowRoot?.childElementCount ?? 0) > 0;
+  for (let quiet = 0; quiet < 3 && framesSeen < 600; framesSeen += 1) {
+    await new Promise((resolve) => page.requestAnimationFrame(resolve));
+    const pending = stage.querySelectorAll(':state(pending)').length;
+    mostPending = Math.max(mostPending, pending);
+    for (const card of cards) smallest = Math.min(smallest, card.getBoundingClientRect().height);
+    quiet = pending === 0 && cards.every(isRendered) ? quiet + 1 : 0;
+  }
+  const result = { mostPending, smallest, framesSeen, finallyPending: stage.querySelectorAll(':state(pending)').length, rendered: cards.filter(isRendered).length };
+  frame.remove();
+  return result;
+}
+
+describe('first renders spread over tasks keep their room', function () {
+  this.timeout(30_000);
+
+  it('with the stylesheet: cards wait in the pending state at their reserved height, then all render', async () => {
+    const seen = await framesWhileRendering('<link rel="stylesheet" href="/dist/mlo-widgets.css">', 300);
+    expect(seen.mostPending, 'some first renders waited for a later task').to.be.greaterThan(0);
+    expect(seen.smallest, 'no card was ever shown without its room').to.be.greaterThan(100);
+    expect(seen.rendered).to.equal(300);
+    expect(seen.finallyPending).to.equal(0);
+  });
+
+  it('without it: nothing holds the room, so every first render runs at once', async () => {
+    const seen = await framesWhileRendering('', 300);
+    expect(seen.mostPending).to.equal(0);
+    expect(seen.rendered).to.equal(300);
+    expect(seen.smallest, 'each card painted first at its placeholder height').to.be.greaterThan(100);
+  });
+});
