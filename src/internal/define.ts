@@ -3,6 +3,7 @@
  * or two versions of the library on one page must never throw "already defined".
  */
 import { VERSION } from '../version.js';
+import { sliceStartsHere } from './render-slices.js';
 
 const WARNED = Symbol.for('mlo-widgets.version-warning');
 const VERSION_KEY = 'mloVersion';
@@ -27,5 +28,6 @@ export function defineElement(tag: string, constructor: CustomElementConstructor
     return;
   }
   Object.defineProperty(constructor, VERSION_KEY, { value: VERSION, configurable: true });
+  sliceStartsHere();
   registry.define(tag, constructor);
 }
