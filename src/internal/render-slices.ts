@@ -10,6 +10,7 @@
  * the same slice each see the time their predecessors took.
  */
 import { SLICE_MS, yieldToMain } from '../feed/yield.js';
+import { ON_SERVER } from './environment.js';
 
 let sliceStart: number | undefined;
 let resetQueued = false;
@@ -51,7 +52,8 @@ function overBudget(): boolean {
  * so that their first updates then see how much of the task is gone.
  */
 export function sliceStartsHere(): void {
-  if (typeof performance !== 'undefined') overBudget();
+  // Not under server rendering: the reset's MessageChannel would keep Node running.
+  if (!ON_SERVER && typeof performance !== 'undefined') overBudget();
 }
 
 function waitForNextSlice(): Promise<void> {
