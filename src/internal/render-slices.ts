@@ -76,10 +76,10 @@ const reservingDocuments = new WeakMap<Document, boolean>();
  * True when the page holds `element`'s room while its first render waits: the reservation stylesheet
  * (dist/mlo-widgets.css, src/loader/reserve.css) is linked, says so on the root (`--mlo-reservation`, read once
  * a page), and sizes elements in the `pending` custom state; `element` is in the document's own tree (that sheet
- * does not reach into shadow roots, where a list's cards render with their list); the browser has custom states.
+ * does not reach into shadow roots, where a list's cards render with their list). Custom states: `markPending`.
  */
 function holdsRoom(element: HTMLElement): boolean {
-  return element.getRootNode() === element.ownerDocument && typeof element.attachInternals === 'function' && documentReserves(element.ownerDocument);
+  return element.getRootNode() === element.ownerDocument && documentReserves(element.ownerDocument);
 }
 
 /**
@@ -124,7 +124,7 @@ function markPending(element: HTMLElement): CustomStateSet | undefined {
  */
 export function renderInSlices(host: HTMLElement & { readonly hasUpdated: boolean }, update: () => unknown): Promise<unknown> | undefined {
   if (typeof performance === 'undefined') return runNow(update);
-  documentReserves(host.ownerDocument);
+  if (!host.hasUpdated) documentReserves(host.ownerDocument);
   if (!overBudget()) return runNow(update);
   if (host.hasUpdated) return inNextSlice(update);
   const states = holdsRoom(host) ? markPending(host) : undefined;
