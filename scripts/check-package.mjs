@@ -14,7 +14,9 @@
  *   superclasses, exports, custom-element-definitions) is in it (the summary says where those paths
  *   point, `src/…ts` or `dist/lib/…js`, so a change of the manifest's paths shows);
  * - the README's CDN snippet names this version, a file that ships, and that file's Subresource
- *   Integrity hash (sha384 of the built file), so the hash cannot go stale silently.
+ *   Integrity hash (sha384 of the built file), so the hash cannot go stale silently;
+ * - the browser files (dist/mlo-widgets.js, the bundle, dist/chunks/) hold no indented line: every
+ *   template in them was minified.
  *
  *   node scripts/check-package.mjs
  *   node scripts/check-package.mjs --snippet         # prints the README's CDN <script> tag for this build
@@ -135,6 +137,13 @@ for (const path of [...files].filter((name) => /\.(?:js|mjs|cjs|d\.ts|css)$/.tes
   const text = readFileSync(join(ROOT, path), 'utf8');
   const url = /[#@] sourceMappingURL=(\S+?)\s*(?:\*\/)?\s*$/.exec(text.slice(-500))?.[1];
   if (url && !url.startsWith('data:') && !inTarball(posix.join(posix.dirname(path), url))) problem('missing map', `${path} names the source map ${url}, which is not in the tarball`);
+}
+
+// The browser files are minified in full: a line break followed by indentation is a template the build
+// left as written (a css`…` whose comment held an apostrophe did, until 3 December 2026).
+for (const path of [...files].filter((name) => /^dist\/(?:mlo-widgets(?:\.bundle)?|chunks\/[^/]+)\.js$/.test(name))) {
+  const lines = readFileSync(join(ROOT, path), 'utf8').match(/\n[ \t]{2,}\S/g)?.length ?? 0;
+  if (lines > 0) problem('unminified', `${path} has ${lines} indented line(s): a template the build did not minify (scripts/minify-templates.mjs)`);
 }
 
 // Commands: npm publish rewrites a bin path it would normalise (`./bin/x.js`) and warns that it removed it;

@@ -11,13 +11,12 @@ import ts from 'typescript';
  * @returns {string}
  */
 export function minifyCssText(text) {
-  return text
-    .split(/('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\$\{[^}]*\})/)
+  return dropCssComments(text)
+    .split(CSS_TOKENS)
     .map((part, index) =>
       index % 2 === 1
         ? part
         : part
-            .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
             .replace(/\s*([{};,>])\s*/g, '$1')
             .replace(/:\s+/g, ':')
@@ -25,6 +24,19 @@ export function minifyCssText(text) {
     )
     .join('')
     .trim();
+}
+
+/** What CSS minification keeps as written: quoted strings and `${…}` interpolations. */
+const CSS_TOKENS = /('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|\$\{[^}]*\})/;
+
+/**
+ * The text of a `css` template without its comments. Comments and strings are found in one pass, so an
+ * apostrophe in a comment ("the item's background") does not open a string, and a `/*` in a string stays.
+ * @param {string} text
+ * @returns {string}
+ */
+function dropCssComments(text) {
+  return text.replace(/\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, (token) => (token.startsWith('/*') ? ' ' : token));
 }
 
 /**
