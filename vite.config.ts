@@ -168,8 +168,9 @@ export default defineConfig(({ command }) => {
           chunkFileNames: 'chunks/[name]-[hash].js',
           // One shared chunk for what two or more elements use (Lit, the feed layer, the shared internals),
           // rather than a handful of tiny files each with its own request and compression overhead.
-          // The sanitiser stays with the card, which alone uses it; the Serbian tables stay on demand.
-          codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => SHARED.test(id) && !/sanitize|[\\/]tables[\\/]/.test(id) }] },
+          // The sanitiser stays with the card, which alone uses it; the Serbian tables stay on demand, and
+          // so does the transliteration (the Serbian tables' and the search's, in a file of its own).
+          codeSplitting: { groups: [{ name: 'shared', minShareCount: 2, test: (id: string) => SHARED.test(id) && !/sanitize|[\\/]tables[\\/]|transliterate|serbian-latin/.test(id) }] },
         },
       },
     },

@@ -7,8 +7,13 @@
  * Before a retry the loader empties it again (`clearLoadError`): the element's Lit render root is this
  * same shadow root (Lit reuses an existing one).
  */
+import { defineMessages } from '../i18n/serbian-latin.js';
 import { resolveLocale } from '../i18n/locale.js';
-import { loaderMessages } from '../i18n/messages/loader.js';
+import { LOADER_ENGLISH, type LoaderMessages } from '../i18n/messages/loader.js';
+import { LOADER_SERBIAN_CYRILLIC } from '../i18n/tables/loader-serbian.js';
+
+/** Eager, Serbian included: when the element's code did not arrive, the Serbian tables may not have either. */
+const loaderMessages = defineMessages<LoaderMessages>({ en: LOADER_ENGLISH, 'sr-Cyrl': LOADER_SERBIAN_CYRILLIC });
 
 let sheet: CSSStyleSheet | undefined;
 

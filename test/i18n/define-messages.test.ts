@@ -1,12 +1,12 @@
 /**
  * Serbian written once: the message tables are written in English and Serbian Cyrillic, and Serbian
- * Latin is derived from the Cyrillic (`defineMessages`, src/i18n/define-messages.ts) with the one
+ * Latin is derived from the Cyrillic (`serbianLatin`, src/i18n/serbian-latin.ts) with the one
  * transliteration (`toLatin`, src/i18n/transliterate.ts). What the derivation converts (the message's
  * own words), what it must not (the caller's arguments), and the overrides.
  */
 import { expect } from '@open-wc/testing';
 import { FEED_ERROR_KINDS } from '../../src/feed/errors.js';
-import { defineMessages, serbianLatin } from '../../src/i18n/define-messages.js';
+import { defineMessages, serbianLatin } from '../../src/i18n/serbian-latin.js';
 import { LOCALES, formatAge, formatDate, formatNumber, plural } from '../../src/i18n/locale.js';
 import { archiveSearchMessages } from '../../src/i18n/messages/archive-search.js';
 import { articleCardMessages } from '../../src/i18n/messages/article-card.js';

@@ -1,6 +1,6 @@
 /**
  * The Serbian message tables, written in Cyrillic (Serbian Latin is derived from them, letter for
- * letter: src/i18n/define-messages.ts). Not part of any element's code: loaded by `import()` the first
+ * letter, by `serbianLatin`, which comes with them: src/i18n/serbian-latin.ts). Not part of any element's code: loaded by `import()` the first
  * time an element speaks Serbian (src/i18n/serbian.ts), so pages in English never download them. Each
  * table is checked against its element's message interface, as every locale must have every key.
  */
@@ -12,7 +12,10 @@ import type { ArticleCardMessages } from '../messages/article-card.js';
 import type { BreadcrumbMessages } from '../messages/breadcrumb.js';
 import type { OfficeContactMessages } from '../messages/office-contact.js';
 import type { ArchiveSearchMessages } from '../messages/archive-search.js';
+import type { LoaderMessages } from '../messages/loader.js';
 import { provideSerbianTables } from '../serbian.js';
+import { serbianLatin } from '../serbian-latin.js';
+import { LOADER_SERBIAN_CYRILLIC } from './loader-serbian.js';
 
 /** The page size limit as the messages say it: "2" (MB). */
 const PAGE_LIMIT_MB = MAX_FEED_PAGE_SIZE / (1024 * 1024);
@@ -29,6 +32,7 @@ export interface SerbianTables {
   breadcrumb: BreadcrumbMessages;
   officeContact: OfficeContactMessages;
   archiveSearch: ArchiveSearchMessages;
+  loader: LoaderMessages;
 }
 
 export const SERBIAN_CYRILLIC: SerbianTables = {
@@ -155,9 +159,9 @@ export const SERBIAN_CYRILLIC: SerbianTables = {
     indexFailed: 'Индекс за претрагу није могуће учитати, па се уместо њега претражују странице архиве; то може да потраје.',
     indexFailedAlone: 'Индекс за претрагу није могуће учитати.',
     engineFailed: 'Претрагу није могуће учитати (веза није успела или датотека недостаје).',
-  
   },
+  loader: LOADER_SERBIAN_CYRILLIC,
 };
 
 // Evaluated (by the import() of src/i18n/serbian.ts, or a page importing it up front): the tables are ready.
-provideSerbianTables(SERBIAN_CYRILLIC);
+provideSerbianTables({ tables: SERBIAN_CYRILLIC, serbianLatin });
