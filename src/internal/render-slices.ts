@@ -49,11 +49,14 @@ function overBudget(): boolean {
 /**
  * Work of ours has begun in the current task: the slice counts from here. For registering an element, which
  * upgrades every one already on the page at once (sixty cards: tens of milliseconds on a slow phone),
- * so that their first updates then see how much of the task is gone.
+ * so that their first updates then see how much of the task is gone. Reads the reservation marker too.
  */
 export function sliceStartsHere(): void {
   // Not under server rendering: the reset's MessageChannel would keep Node running.
-  if (!ON_SERVER && typeof performance !== 'undefined') overBudget();
+  if (ON_SERVER || typeof performance === 'undefined') return;
+  overBudget();
+  // Before the upgrades dirty the page's styles, while reading the marker costs least.
+  if (typeof document !== 'undefined') documentReserves(document);
 }
 
 function waitForNextSlice(): Promise<void> {
@@ -83,8 +86,9 @@ function holdsRoom(element: HTMLElement): boolean {
 }
 
 /**
- * Reads the marker once a page, at the first element's first schedule: reading a computed style brings the
- * page's styles up to date, which costs least before any of our elements has rendered.
+ * Reads the marker once a page, when the first element is registered (`sliceStartsHere`) or first schedules:
+ * reading a computed style brings the page's styles up to date, which costs least before any of our
+ * elements has connected or rendered.
  */
 function documentReserves(document: Document): boolean {
   let reserving = reservingDocuments.get(document);

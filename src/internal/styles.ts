@@ -7,7 +7,8 @@
  * Sizes are in em from `--mlo-font-size` (px), never rem: a host page with `html { font-size: 62.5% }`
  * must not shrink the widgets.
  */
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
+import { ON_SERVER } from './environment.js';
 
 /**
  * The design tokens every element reads. The Custom Elements Manifest config copies these
@@ -333,3 +334,15 @@ export const skeletonStyles = css`
     }
   }
 `;
+
+/**
+ * The shared sheets, parsed when this module is evaluated rather than when the first element connects: the
+ * loader evaluates the shared file in a task of its own, and registering an element upgrades every one on
+ * the page in one task (sixty cards: most of a long task on a slow phone), which then need not parse them too.
+ */
+function parseNow(styles: readonly CSSResult[]): void {
+  if (ON_SERVER || typeof CSSStyleSheet === 'undefined') return;
+  // Undefined where the browser cannot adopt sheets (Lit writes <style> elements there): nothing to parse.
+  for (const style of styles) if (!style.styleSheet) return;
+}
+parseNow([hostStyles, buttonStyles, stateStyles, skeletonStyles]);
