@@ -202,7 +202,7 @@ function tagNames() {
  * Each `src/elements/<name>/define.ts` registers its element with `defineElement(TAG_NAMES.x, Class)`,
  * which the analyzer does not recognise as `customElements.define`: this adds the
  * `custom-element-definition` export (tag → class declaration) to the define module, as the
- * Custom Elements Manifest schema describes a registration.
+ * Custom Elements Manifest schema describes a registration (a tag's own define module only).
  */
 function customElementDefinitions() {
   const tags = tagNames();
@@ -216,6 +216,9 @@ function customElementDefinitions() {
       const key = tagArgument && ts.isPropertyAccessExpression(tagArgument) && tagArgument.expression.getText() === 'TAG_NAMES' ? tagArgument.name.getText() : undefined;
       const tag = key ? tags.get(key) : tagArgument && ts.isStringLiteral(tagArgument) ? tagArgument.text : undefined;
       if (!tag || !classArgument) throw new Error(`${moduleDoc.path}: cannot read the tag of ${node.getText()}`);
+      // The list's define module registers the card as well (it draws its items with it); the manifest names
+      // one registration per tag, the one in the tag's own define module.
+      if (!moduleDoc.path.endsWith(`/elements/${tag.replace(/^mlo-/, '')}/define.ts`)) return;
       calls.set(moduleDoc.path, [...(calls.get(moduleDoc.path) ?? []), { tag, className: classArgument.getText() }]);
     },
     packageLinkPhase({ customElementsManifest }) {

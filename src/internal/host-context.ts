@@ -49,10 +49,13 @@ export class HostContextController implements ReactiveController {
       documentObserver = new MutationObserver(refreshAll);
       documentObserver.observe(document.documentElement, { attributes: true, attributeFilter: WATCHED, subtree: true });
     }
-    // Hosts inside other elements' shadow roots are outside the document observer's reach. Observing a
-    // host again (after a move) replaces its registration; a disconnected host's changes refresh nothing.
-    hostObserver ??= new MutationObserver(refreshAll);
-    hostObserver.observe(this.#host, { attributes: true, attributeFilter: WATCHED });
+    // Hosts inside other elements' shadow roots are outside the document observer's reach (the others are
+    // in it: sixty cards on a page need no sixty registrations). Observing a host again (after a move)
+    // replaces its registration; a disconnected host's changes refresh nothing.
+    if (this.#host.getRootNode() !== document) {
+      hostObserver ??= new MutationObserver(refreshAll);
+      hostObserver.observe(this.#host, { attributes: true, attributeFilter: WATCHED });
+    }
     this.refresh(false);
   }
 
