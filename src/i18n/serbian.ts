@@ -1,7 +1,7 @@
 /**
  * The Serbian message tables on demand. Every element's English strings are in its own code; its Serbian
- * ones (Cyrillic, and the code that derives the Latin) are in one module, src/i18n/tables/serbian.ts, imported the first time
- * an element reads a Serbian table. Until it has arrived the tables answer in English (never a blank),
+ * ones (Cyrillic, and the code that derives the Latin) are in one module, src/i18n/tables/serbian.ts,
+ * imported the first time an element reads a Serbian table. Until it has arrived the tables answer in English (never a blank),
  * and once it has, every mlo- element on the page renders again. The script-tag loader fetches the
  * module before a Serbian element's code, so its first render is already Serbian.
  */
@@ -17,7 +17,7 @@ export interface SerbianModule {
 let loaded: SerbianModule | undefined;
 let loading: Promise<void> | undefined;
 
-/** The Serbian tables, when they have arrived. */
+/** The Serbian tables and their Latin derivation, when they have arrived. */
 export function serbianTables(): SerbianModule | undefined {
   return loaded;
 }
