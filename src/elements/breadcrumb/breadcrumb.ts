@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
 import type { FeedError } from '../../feed/errors.js';
 import { archiveYearOf, findItem } from '../../feed/parse.js';
 import { collapseWhitespace, itemDisplayTitle } from '../../feed/text.js';
@@ -283,12 +282,13 @@ export class MloBreadcrumb extends MloElement {
     const t = breadcrumbMessages[this.locale];
     const collapsible = crumbs.length > COLLAPSE_ABOVE;
     const last = crumbs.length - 1;
-    const listClasses = { list: true, 'list--collapsible': collapsible, 'list--expanded': this.expanded };
+    // Plain class strings: classMap would add its directive's code to the page for two modifiers.
+    const listClass = `list${collapsible ? ' list--collapsible' : ''}${this.expanded ? ' list--expanded' : ''}`;
     return html`<nav part="nav" aria-label=${this.label?.trim() || t.label}>
-      <ol class=${classMap(listClasses)} part="list">
+      <ol class=${listClass} part="list">
         ${crumbs.map(
           (crumb, index) => html`${collapsible && index === 1 ? this.#renderExpandItem(t) : nothing}<li
-              class=${classMap({ item: true, 'item--middle': collapsible && index > 0 && index < last - 1 })}
+              class=${collapsible && index > 0 && index < last - 1 ? 'item item--middle' : 'item'}
               part="item"
             >
               ${this.#renderStep(crumb, index === last)}
