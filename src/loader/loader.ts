@@ -15,6 +15,7 @@
  * first copy), a tag some script already defined is not loaded again by the same version, and another
  * version's definition stays first (its element code warns once, as `defineElement` does).
  */
+import { yieldToMain } from '../feed/yield.js';
 import { ALL_TAGS, type TagName } from '../internal/tags.js';
 import { VERSION } from '../version.js';
 import { clearLoadError, showLoadError } from './load-error.js';
@@ -104,7 +105,28 @@ async function reachable(indexes: readonly number[]): Promise<boolean> {
   }
 }
 
+let turns: Promise<void> | undefined;
+
+/**
+ * Runs `job` now, or after the jobs queued before it, each in a task of its own. Calling `import()` costs
+ * the main thread milliseconds per file on a slow phone (bench/long-tasks.mjs): the first tag found starts
+ * at once, and each other tag found with it starts in a later task.
+ */
+function inTurn(job: () => void): void {
+  const run = (): Promise<void> => {
+    job();
+    return yieldToMain();
+  };
+  const mine: Promise<void> = (turns = (turns ? turns.then(run, run) : run()).finally(() => {
+    if (turns === mine) turns = undefined;
+  }));
+}
+
 function load(tag: TagName, attempt: number, before?: Promise<unknown>): void {
+  inTurn(() => importTag(tag, attempt, before));
+}
+
+function importTag(tag: TagName, attempt: number, before?: Promise<unknown>): void {
   const files = CHUNKS.tags[tag];
   importAll(files, attempt, before).then(
     () => failed.delete(tag),
