@@ -332,6 +332,21 @@ describe('mlo-news-list', () => {
       expect(list.getBoundingClientRect().height).to.be.greaterThan(500);
     });
 
+    it('shows the items in the placeholder’s own cards: nothing is torn down and built again when the news arrives', async () => {
+      const gate = gateFetch();
+      const { list } = await renderList({ src: NEWS_FEED, description: '' }, { settle: false });
+      const placeholders = [...list.shadowRoot!.querySelectorAll<MloArticleCard>('mlo-article-card')];
+      expect(placeholders).to.have.length(10);
+      gate.release();
+      await settled(list);
+      expect(cards(list)).to.deep.equal(placeholders);
+      expect(new Set(titles(list).filter(Boolean)).size, 'ten different titles').to.equal(10);
+      // Keys stay with the cards: after Load more the first ten are still the same elements, in order.
+      loadMoreButton(list)!.click();
+      await settled(list);
+      expect(cards(list).slice(0, 10)).to.deep.equal(placeholders);
+    });
+
     for (const layout of ['list', 'grid', 'headlines'] as const) {
       it(`reserves the final height (${layout}, default limit): no layout shift when the news arrives`, async () => {
         const gate = gateFetch();

@@ -9,6 +9,7 @@ import { emit, type EventDetail } from './emit.js';
 import { resolveLocale, type Locale } from '../i18n/locale.js';
 import { ON_SERVER } from './environment.js';
 import { HostContextController } from './host-context.js';
+import { renderInSlices } from './render-slices.js';
 import { dropUnhydratedServerRender, hydrateOnlyIf, sameLocaleAsServer } from './hydration.js';
 
 /**
@@ -41,6 +42,14 @@ export abstract class MloElement extends LitElement {
     // Server-rendered HTML (docs/ssr.md) that no hydration support takes over is rendered over, not beside.
     dropUnhydratedServerRender(this, hadServerRender);
     return root;
+  }
+
+  /**
+   * Every element renders in slices (src/internal/render-slices.ts): many cards on one feed, or the first
+   * element of a kind registered in the task that evaluated its code, give the main thread back in between.
+   */
+  protected override scheduleUpdate(): Promise<unknown> | undefined {
+    return renderInSlices(this, () => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues): void {

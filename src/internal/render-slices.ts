@@ -85,6 +85,15 @@ function holdsRoom(element: HTMLElement): boolean {
   return element.getRootNode() === element.ownerDocument && documentReserves(element.ownerDocument);
 }
 
+/** Hosts kept `pending` by `holdRoomWhile`, with how many holds each has. */
+const heldHosts = new WeakMap<Element, number>();
+
+/** True when `element` is in the shadow root of a host whose room is held: nothing of it shows yet. */
+function insideHeldHost(element: HTMLElement): boolean {
+  const root = element.getRootNode();
+  return root instanceof ShadowRoot && heldHosts.has(root.host);
+}
+
 /**
  * Reads the marker once a page, when the first element is registered (`sliceStartsHere`) or first schedules:
  * reading a computed style brings the page's styles up to date, which costs least before any of our
@@ -124,20 +133,45 @@ function markPending(element: HTMLElement): CustomStateSet | undefined {
  * is in the `pending` state, which the reservation stylesheet sizes as it sizes an element not yet defined,
  * until the update runs. Elsewhere an element that waited would be painted as a box of no height for a
  * frame, then grow (a layout shift), so its first update runs at once; a list's cards, in its shadow root,
- * render with their list, in one slice.
+ * render with their list, in one slice, unless the list holds its room meanwhile (`holdRoomWhile`).
  */
 export function renderInSlices(host: HTMLElement & { readonly hasUpdated: boolean }, update: () => unknown): Promise<unknown> | undefined {
   if (typeof performance === 'undefined') return runNow(update);
   if (!host.hasUpdated) documentReserves(host.ownerDocument);
   if (!overBudget()) return runNow(update);
-  if (host.hasUpdated) return inNextSlice(update);
+  // Shown already, or hidden with a host whose room is held: waiting moves nothing on the page.
+  if (host.hasUpdated || insideHeldHost(host)) return inNextSlice(update);
   const states = holdsRoom(host) ? markPending(host) : undefined;
   if (!states) return runNow(update);
   return inNextSlice(() => {
-    // Removed in the task that renders, so no frame shows the element without its room or its content.
-    states.delete('pending');
+    // Removed in the task that renders, so no frame shows the element without its room or its content;
+    // kept while a hold (`holdRoomWhile`) lasts, which removes it when it ends.
+    if (!heldHosts.has(host)) states.delete('pending');
     return update();
   });
+}
+
+/**
+ * Keeps `host` in the `pending` state until `work` settles, where the page holds its room: the reservation
+ * stylesheet keeps its size, its styles hide its content (`:host(:state(pending)) > *`), and the elements
+ * in its shadow root may render their first updates in later slices. For a list whose cards would otherwise
+ * all render in one task: the page shows the list once, whole. Called in the task that rendered `host`.
+ */
+export function holdRoomWhile(host: HTMLElement, work: Promise<unknown>): void {
+  if (typeof performance === 'undefined' || !holdsRoom(host)) return;
+  const states = markPending(host);
+  if (!states) return;
+  heldHosts.set(host, (heldHosts.get(host) ?? 0) + 1);
+  const release = (): void => {
+    const holds = (heldHosts.get(host) ?? 1) - 1;
+    if (holds > 0) {
+      heldHosts.set(host, holds);
+      return;
+    }
+    heldHosts.delete(host);
+    states.delete('pending');
+  };
+  work.then(release, release);
 }
 
 function runNow(update: () => unknown): Promise<unknown> | undefined {

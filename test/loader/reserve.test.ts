@@ -125,3 +125,126 @@ describe('first renders spread over tasks keep their room', function () {
     expect(seen.smallest, 'each card painted first at its placeholder height').to.be.greaterThan(100);
   });
 });
+
+/**
+ * A list whose feed is there before it renders (given as data) would build all its cards in one task: while the
+ * stylesheet holds its room, it stays `pending` (its reserved height, its content hidden) and its cards render
+ * in slices of their own; the page then sees it once, whole. Checked in every frame.
+ */
+async function listFramesWhileRendering(head: string, count: number): Promise<{ mostPending: number; cardsInSlices: number; partial: number; shrunk: number; rendered: number; finallyPending: number }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '900px';
+  frame.style.height = '600px';
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">${head}
+    <script src="/dist/mlo-widgets.bundle.js"></script></head><body style="margin:0"><div id="stage" style="width:600px"></div></body></html>`;
+  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  document.body.append(frame);
+  await loaded;
+  const page = frame.contentWindow as Window & typeof globalThis;
+  await waitUntil(() => page.customElements.get('mlo-news-list'), 'the build ran', { timeout: 5000 });
+  const feed = {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'News',
+    // More than the default limit of ten: Load more shows, as the reservation expects.
+    items: Array.from({ length: 12 }, (_, index) => ({ id: `item-${index}`, url: `https://example.org/${index}`, title: `Item ${index}`, summary: 'A summary.', date_published: `2024-01-${String(index + 1).padStart(2, '0')}T10:00:00Z` })),
+  };
+  const stage = page.document.getElementById('stage')!;
+  const lists = Array.from({ length: count }, () => {
+    const list = page.document.createElement('mlo-news-list') as HTMLElement & { feed: unknown };
+    list.setAttribute('layout', 'headlines');
+    list.feed = feed;
+    return list;
+  });
+  stage.append(...lists);
+  const cardsOf = (list: Element) => [...(list.shadowRoot?.querySelectorAll('mlo-article-card') ?? [])];
+  const whole = (list: Element) => cardsOf(list).length === 10 && cardsOf(list).every((card) => (card.shadowRoot?.querySelector('[part~="title"]')?.textContent ?? '').includes('Item'));
+  let mostPending = 0;
+  let partial = 0;
+  let cardsInSlices = 0;
+  let shrunk = 0;
+  const heights = new Map<Element, number>();
+  for (let quiet = 0, frames = 0; quiet < 3 && frames < 600; frames += 1) {
+    await new Promise((resolve) => page.requestAnimationFrame(resolve));
+    const pending = lists.filter((list) => list.matches(':state(pending)'));
+    mostPending = Math.max(mostPending, pending.length);
+    for (const list of lists) {
+      // Shown (not pending) means whole; and no list ever gets shorter than it was painted.
+      if (!list.matches(':state(pending)') && !whole(list)) partial += 1;
+      // Held with its cards there but not all drawn: they render in tasks after the list's own.
+      if (list.matches(':state(pending)') && cardsOf(list).length > 0 && !whole(list)) cardsInSlices += 1;
+      const height = list.getBoundingClientRect().height;
+      if (height < (heights.get(list) ?? 0) - 1) shrunk += 1;
+      heights.set(list, height);
+    }
+    quiet = pending.length === 0 && lists.every(whole) ? quiet + 1 : 0;
+  }
+  const result = { mostPending, cardsInSlices, partial, shrunk, rendered: lists.filter(whole).length, finallyPending: lists.filter((list) => list.matches(':state(pending)')).length };
+  frame.remove();
+  return result;
+}
+
+describe('a list with its feed already there holds its room while its cards render', function () {
+  this.timeout(30_000);
+
+  it('with the stylesheet: pending at its reserved height, then shown whole', async () => {
+    const seen = await listFramesWhileRendering('<link rel="stylesheet" href="/dist/mlo-widgets.css">', 40);
+    expect(seen.mostPending, 'some lists waited').to.be.greaterThan(0);
+    expect(seen.cardsInSlices, 'frames in which a held list’s cards were still rendering').to.be.greaterThan(0);
+    expect(seen.partial, 'frames that showed a list with cards still missing').to.equal(0);
+    expect(seen.shrunk, 'frames in which a list got shorter').to.equal(0);
+    expect(seen.rendered).to.equal(40);
+    expect(seen.finallyPending).to.equal(0);
+  });
+
+  it('without it: nothing holds the room, and every list is whole in its first frame', async () => {
+    const seen = await listFramesWhileRendering('', 40);
+    expect(seen.mostPending).to.equal(0);
+    expect(seen.cardsInSlices).to.equal(0);
+    expect(seen.partial).to.equal(0);
+    expect(seen.rendered).to.equal(40);
+  });
+});
+
+/**
+ * Through the loader, a list waits for <mlo-article-card> to be registered in a task of its own (news-list.ts,
+ * `registerCards`), its room held meanwhile: in no frame is it shown with a placeholder card not yet drawn.
+ */
+describe('a list registering its cards through the loader keeps its room', function () {
+  this.timeout(30_000);
+
+  it('is pending, or shown with every placeholder card drawn, in every frame', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '900px';
+    frame.style.height = '600px';
+    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">
+      <link rel="stylesheet" href="/dist/mlo-widgets.css"><script>window.fetch = () => new Promise(() => {});</script>
+      <script src="/dist/mlo-widgets.js"></script></head><body style="margin:0"><div style="width:600px">
+      ${Array.from({ length: 40 }, () => '<mlo-news-list src="/never.json" layout="headlines" limit="5"></mlo-news-list>').join('')}</div></body></html>`;
+    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    document.body.append(frame);
+    await loaded;
+    const page = frame.contentWindow as Window & typeof globalThis;
+    const lists = [...page.document.querySelectorAll('mlo-news-list')];
+    const reserved = lists[0]!.getBoundingClientRect().height;
+    const drawn = (list: Element) => {
+      const cards = [...(list.shadowRoot?.querySelectorAll('mlo-article-card') ?? [])];
+      return cards.length === 5 && cards.every((card) => card.getBoundingClientRect().height > 0);
+    };
+    let bare = 0;
+    let shorter = 0;
+    let quiet = 0;
+    for (let frames = 0; quiet < 3 && frames < 900; frames += 1) {
+      await new Promise((resolve) => page.requestAnimationFrame(resolve));
+      for (const list of lists) {
+        const shown = page.customElements.get('mlo-news-list') !== undefined && !list.matches(':state(pending)');
+        if (shown && !drawn(list)) bare += 1;
+        if (list.getBoundingClientRect().height < reserved - 1) shorter += 1;
+      }
+      quiet = lists.every(drawn) && lists.every((list) => !list.matches(':state(pending)')) ? quiet + 1 : 0;
+    }
+    frame.remove();
+    expect(quiet, 'every list drew its placeholder').to.equal(3);
+    expect(bare, 'frames that showed a list with a card not drawn').to.equal(0);
+    expect(shorter, 'frames in which a list was shorter than its room').to.equal(0);
+  });
+});

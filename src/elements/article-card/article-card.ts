@@ -16,7 +16,6 @@ import { linkTarget } from '../../internal/links.js';
 import { ON_SERVER } from '../../internal/environment.js';
 import { hydrateOnlyIf } from '../../internal/hydration.js';
 import { MloElement } from '../../internal/mlo-element.js';
-import { renderInSlices } from '../../internal/render-slices.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { styles } from './article-card.styles.js';
 import type { FullArticle } from './full-article.js';
@@ -226,11 +225,6 @@ export class MloArticleCard extends MloElement {
     super();
     // An older article may sit on a later page: follow next_url until it is found or the pages end.
     this.#feed.loadUntil((feed) => this.#findItem(feed) !== undefined);
-  }
-
-  /** Cards whose content arrives together (many on one feed) render in slices, giving the main thread back in between. */
-  protected override scheduleUpdate(): Promise<unknown> | undefined {
-    return renderInSlices(this, () => super.scheduleUpdate());
   }
 
   protected override update(changed: PropertyValues<this>): void {

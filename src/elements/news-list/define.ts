@@ -1,12 +1,9 @@
-import { MloArticleCard } from '../article-card/article-card.js';
 import { defineElement } from '../../internal/define.js';
 import { TAG_NAMES } from '../../internal/tags.js';
 import { MloNewsList } from './news-list.js';
 
-// The list renders its items as <mlo-article-card>, so registering the list registers the card too. Here,
-// not by importing the card's define module: in the loader's files, registration then stays in each tag's
-// own file, a task after the shared code's evaluation rather than in the same one.
-defineElement(TAG_NAMES.articleCard, MloArticleCard);
+// The list registers <mlo-article-card> itself when it first renders (news-list.ts, willUpdate): not here, where
+// the cards already on the page would be upgraded in the same task as the lists.
 defineElement(TAG_NAMES.newsList, MloNewsList);
 
 export { MloNewsList };

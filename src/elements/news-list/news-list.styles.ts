@@ -6,6 +6,10 @@ import { css } from 'lit';
  * Grid columns follow the element's own width through container queries on the host.
  */
 export const styles = css`
+  /* Held while its cards render in slices (src/internal/render-slices.ts): the page's reservation shows instead. */
+  :host(:state(pending)) > * {
+    display: none;
+  }
   .items {
     display: grid;
     grid-template-columns: minmax(0, 1fr);

@@ -3,6 +3,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { archiveYearOf, sortNewestFirst } from '../../feed/parse.js';
+import { yieldToMain } from '../../feed/yield.js';
 import type { Feed, FeedItem, JsonFeed } from '../../feed/types.js';
 import { plural } from '../../i18n/locale.js';
 import { commonMessages } from '../../i18n/messages/common.js';
@@ -11,7 +12,7 @@ import { FeedController, type FeedView } from '../../internal/feed-controller.js
 import { integerInRange } from '../../internal/attributes.js';
 import { renderCrawlLimit, renderEmpty, renderFeedError, renderStaleNotice } from '../../internal/feed-states.js';
 import { MloElement } from '../../internal/mlo-element.js';
-import { renderInSlices } from '../../internal/render-slices.js';
+import { holdRoomWhile } from '../../internal/render-slices.js';
 import { buttonStyles, hostStyles, skeletonStyles, stateStyles } from '../../internal/styles.js';
 import { type ArticleCardVariant, MloArticleCard } from '../article-card/article-card.js';
 import { defineElement } from '../../internal/define.js';
@@ -24,6 +25,21 @@ export type NewsListLayout = 'list' | 'grid' | 'headlines';
 const LAYOUTS: readonly NewsListLayout[] = ['list', 'grid', 'headlines'];
 const DEFAULT_LIMIT = 10;
 const MAX_LIMIT = 100;
+
+let cardsRegistered: Promise<void> | undefined;
+
+/**
+ * Registers <mlo-article-card> for the lists, in a task of its own, unless it is registered already (by the
+ * card's own file, or by an earlier list): registering upgrades every card already on the page at once (fifty:
+ * a long task on a slow phone), which must not run in the same task as the lists' registration or first render.
+ * Undefined when there is nothing to wait for.
+ */
+function registerCards(): Promise<void> | undefined {
+  const registry = globalThis.customElements as CustomElementRegistry | undefined;
+  if (!registry || registry.get(TAG_NAMES.articleCard)) return undefined;
+  cardsRegistered ??= yieldToMain().then(() => defineElement(TAG_NAMES.articleCard, MloArticleCard));
+  return cardsRegistered;
+}
 
 /** An item's language is its own, else the feed's (JSON Feed); `sr` matches `sr-Latn` and `sr-Cyrl`. */
 function speaks(item: FeedItem, feed: Feed, wanted: string): boolean {
@@ -113,14 +129,17 @@ export class MloNewsList extends MloElement {
 
   readonly #feed = new FeedController(this, () => ({ src: this.src, data: this.feed }));
 
+  /** True once cards (placeholders or items) have been rendered. */
+  #cardsRendered = false;
+  /** Set by a render that creates every card with its item at once: see `updated()`. */
+  #holdForCards = false;
+  /** How many placeholder cards the last render showed (0 once items replaced them). */
+  #placeholderCards = 0;
+  /** The placeholder card (by position) each of the first items took over: its key in `repeat`. */
+  #cardKeys = new Map<string, number>();
+
   #matchingKey: unknown[] = [];
   #matchingItems: FeedItem[] = [];
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // The items are cards: a list registered on its own (by class, under any name) must still draw them.
-    defineElement(TAG_NAMES.articleCard, MloArticleCard);
-  }
 
   constructor() {
     super();
@@ -128,9 +147,35 @@ export class MloNewsList extends MloElement {
     this.#feed.loadUntil(() => this.#matching.length >= this.shown);
   }
 
-  /** Renders in slices with its cards and other elements arriving together (src/internal/render-slices.ts). */
+  /** Resolves once the list and every card in it have rendered: the cards draw their items in slices of their own. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    const cards = [...this.renderRoot.querySelectorAll<MloArticleCard>('mlo-article-card')];
+    const cardsDone = await Promise.all(cards.map((card) => card.updateComplete));
+    return done && cardsDone.every(Boolean);
+  }
+
+  /**
+   * The items are cards: the first update waits until <mlo-article-card> is registered (`registerCards`), by a
+   * list registered on its own (by class, under any name) too. The page holds the list's room meanwhile.
+   */
   protected override scheduleUpdate(): Promise<unknown> | undefined {
-    return renderInSlices(this, () => super.scheduleUpdate());
+    const registering = this.hasUpdated ? undefined : registerCards();
+    if (!registering) return super.scheduleUpdate();
+    const updated = registering.then(() => super.scheduleUpdate());
+    // Until its cards have rendered too: the ones it renders meanwhile wait, hidden with it.
+    holdRoomWhile(this, updated.then(() => this.updateComplete));
+    return updated;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // The first cards came with their items (the feed was there before the list rendered): they render in
+    // slices of their own while the page holds the list's room, and the list shows once, whole.
+    if (this.#holdForCards) {
+      this.#holdForCards = false;
+      holdRoomWhile(this, this.updateComplete);
+    }
   }
 
   get #limit(): number {
@@ -215,39 +260,48 @@ export class MloNewsList extends MloElement {
     void this.reload();
   };
 
-  #renderSkeleton(): TemplateResult {
-    const layout = this.#layout;
-    return html`<div class="placeholder" part="skeleton" aria-busy="true">
-      <span class="visually-hidden">${commonMessages[this.locale].loading}</span>
-      <ul class="items items--${layout}" aria-hidden="true">
-        ${Array.from(
-          { length: this.#limit },
-          () => html`<li class="item"><mlo-article-card variant=${this.#cardVariant}></mlo-article-card></li>`,
+  /**
+   * The cards, or while the feed loads as many placeholder cards: one template for both, so that the card
+   * elements of the placeholder are the ones that show the items. Nothing is torn down and built again
+   * when the feed arrives, and each card then draws its item in a slice of its own
+   * (src/internal/render-slices.ts), in the room its placeholder already took.
+   */
+  #renderCards(items: FeedItem[] | undefined, before: TemplateResult | typeof nothing, after: TemplateResult | typeof nothing): TemplateResult {
+    const loading = items === undefined;
+    const slots: (FeedItem | undefined)[] = items ?? Array.from({ length: this.#limit }, () => undefined);
+    if (!this.#cardsRendered && !loading) this.#holdForCards = true;
+    this.#cardsRendered = true;
+    if (loading) this.#placeholderCards = slots.length;
+    else if (this.#placeholderCards > 0) {
+      // Each item that takes over a placeholder card keeps that card's key from now on.
+      this.#cardKeys = new Map(items.slice(0, this.#placeholderCards).map((item, index) => [item.id, index]));
+      this.#placeholderCards = 0;
+    }
+    return html`${before}<div class=${loading ? 'placeholder' : 'content'} part=${ifDefined(loading ? 'skeleton' : undefined)} aria-busy=${ifDefined(loading ? 'true' : undefined)}>
+      ${loading ? html`<span class="visually-hidden">${commonMessages[this.locale].loading}</span>` : nothing}
+      <ul class="items items--${this.#layout}" part=${ifDefined(loading ? undefined : 'items')} aria-hidden=${ifDefined(loading ? 'true' : undefined)}>
+        ${repeat(
+          slots,
+          (item, index) => (item ? (this.#cardKeys.get(item.id) ?? item.id) : index),
+          (item) =>
+            html`<li class="item" part=${ifDefined(item ? 'item' : undefined)}>
+              <mlo-article-card
+                exportparts="card, media, image, title, link, external-link, date, summary, tags, tag"
+                lang=${ifDefined(this.getAttribute('lang') || undefined)}
+                .article=${item}
+                variant=${this.#cardVariant}
+                heading-level=${ifDefined(this.headingLevel)}
+                target=${ifDefined(this.target || undefined)}
+              ></mlo-article-card>
+            </li>`,
         )}
       </ul>
-      <div class="more" aria-hidden="true"><span class="skeleton skeleton--button"></span></div>
+      ${after}
     </div>`;
   }
 
-  /** `exportparts` names the card parts a page may style through the list (`mlo-news-list::part(title)`). */
-  #renderItems(items: FeedItem[]): TemplateResult {
-    return html`<ul class="items items--${this.#layout}" part="items">
-      ${repeat(
-        items,
-        (item) => item.id,
-        (item) =>
-          html`<li class="item" part="item">
-            <mlo-article-card
-              exportparts="card, media, image, title, link, external-link, date, summary, tags, tag"
-              lang=${ifDefined(this.getAttribute('lang') || undefined)}
-              .article=${item}
-              variant=${this.#cardVariant}
-              heading-level=${ifDefined(this.headingLevel)}
-              target=${ifDefined(this.target || undefined)}
-            ></mlo-article-card>
-          </li>`,
-      )}
-    </ul>`;
+  #renderSkeleton(): TemplateResult {
+    return this.#renderCards(undefined, nothing, html`<div class="more" aria-hidden="true"><span class="skeleton skeleton--button"></span></div>`);
   }
 
   #renderMore(feed: FeedView & { state: 'ready' }): TemplateResult | typeof nothing {
@@ -282,7 +336,7 @@ export class MloNewsList extends MloElement {
       const hasItems = view.feed.items.length > 0;
       return html`${stale}${renderEmpty(this.locale, hasItems && this.#hasFilters ? newsListMessages[this.locale].noMatches : undefined)}${this.#renderMore(view)}`;
     }
-    return html`${stale}${this.#renderItems(matching.slice(0, this.shown))}${this.#renderMore(view)}`;
+    return this.#renderCards(matching.slice(0, this.shown), stale, this.#renderMore(view));
   }
 
   #renderState(): TemplateResult {
