@@ -22,9 +22,10 @@ const TARGET = 1.15;
 // 1. The feed: 20 items (see benchFeed in bench/speed-harness.mjs), no next_url.
 const feed = await benchFeed();
 
-// 2. The bundles: ours is what ships for the list (src/elements/news-list/define.ts: list and card, production
-// Lit); the baseline gets our elements' stylesheets as CSS text, read from our element in a page below.
+// 2. The bundles: ours is what ships for the list (src/elements/{news-list,article-card}/define.ts: list and card,
+// production Lit); the baseline gets our elements' stylesheets as CSS text, read from our element in a page below.
 const ours = await bundle(`import '../src/elements/news-list/define.ts';
+import '../src/elements/article-card/define.ts';
 import { parseFeed } from '../src/feed/parse.ts';
 globalThis.benchParseFeed = parseFeed;`);
 

@@ -4,7 +4,7 @@
 // Bundles, built here from src with esbuild as vite ships them (production Lit from node_modules/lit,
 // minified, ES2022, one IIFE like dist/mlo-widgets.js):
 //   - typical page: what issue 10 calls typical, the list with its teaser cards, the breadcrumb and the office
-//     contact (src/elements/{news-list,breadcrumb,office-contact}/define.ts), registered, no element on the page;
+//     contact (src/elements/{news-list,article-card,breadcrumb,office-contact}/define.ts), registered, no element on the page;
 //     what their code loads by `import()` (sanitiser, DOMPurify, Serbian tables) left out, as the loader's
 //     chunks leave it for later;
 //   - all five elements (src/mlo-widgets.ts, the single-file build), for reference;
@@ -23,6 +23,7 @@ const TARGET = 1.5;
 const bundles = {
   typical: await bundle(
     `import '../src/elements/news-list/define.ts';
+import '../src/elements/article-card/define.ts';
 import '../src/elements/breadcrumb/define.ts';
 import '../src/elements/office-contact/define.ts';`,
     { format: 'iife', lazy: true },

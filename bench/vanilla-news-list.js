@@ -2,7 +2,7 @@
 // DOM as <mlo-news-list> for the same feed (the list layout and the teaser cards, which is what the
 // benchmark shows), built the way a careful author writes one by hand:
 //
-// - the same structure: a list element with an open shadow root holding `ul.items > li.item`, and in each
+// - the same structure: a list element with an open shadow root holding `div.content > ul.items > li.item`, and in each
 //   item a nested custom element (the card) with its own open shadow root and the same attributes,
 //   classes, parts, `lang`/`dir`, link, `<time datetime>`, summary and tags;
 // - the same adopted styles: the benchmark passes in the CSS text of our own stylesheets (read from
@@ -205,7 +205,7 @@ export class VanillaNewsList extends HTMLElement {
       const li = element('li', { class: 'item', part: 'item' }, card);
       list.append(li);
     }
-    root.append(list, element('p', { class: 'visually-hidden', part: 'status', role: 'status' }));
+    root.append(element('div', { class: 'content' }, list), element('p', { class: 'visually-hidden', part: 'status', role: 'status' }));
   }
 }
 

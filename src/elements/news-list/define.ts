@@ -2,8 +2,8 @@ import { defineElement } from '../../internal/define.js';
 import { TAG_NAMES } from '../../internal/tags.js';
 import { MloNewsList } from './news-list.js';
 
-// The list registers <mlo-article-card> itself when it first renders (news-list.ts, willUpdate): not here, where
-// the cards already on the page would be upgraded in the same task as the lists.
+// The list registers <mlo-article-card> itself, in a task of its own before its first render (news-list.ts,
+// registerCards): not here, where the cards already on the page would be upgraded in the same task as the lists.
 defineElement(TAG_NAMES.newsList, MloNewsList);
 
 export { MloNewsList };
