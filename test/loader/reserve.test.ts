@@ -20,18 +20,22 @@ const ELEMENTS = [
 ];
 const WIDTHS = [280, 360, 520, 600, 820, 1100, 1500];
 
-/** The height of every element, at every width, in a blank page with `head`. */
-async function heights(head: string): Promise<number[]> {
+/** A blank page of this server in an iframe of `width` × 600 px, loaded: its `<head>` and `<body>` as given. */
+async function openFrame(width: number, head: string, body: string): Promise<{ frame: HTMLIFrameElement; page: Window & typeof globalThis }> {
   const frame = document.createElement('iframe');
-  frame.style.width = '1600px';
+  frame.style.width = `${width}px`;
   frame.style.height = '600px';
-  const body = WIDTHS.map((width) => ELEMENTS.map((element) => `<div style="width:${width}px">${element}</div>`).join('')).join('');
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">
-    <link rel="stylesheet" href="/dist/mlo-widgets.css">${head}</head><body style="margin:0">${body}</body></html>`;
+  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">${head}</head><body style="margin:0">${body}</body></html>`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
-  const page = frame.contentWindow as Window & typeof globalThis;
+  return { frame, page: frame.contentWindow as Window & typeof globalThis };
+}
+
+/** The height of every element, at every width, in a blank page with `head`. */
+async function heights(head: string): Promise<number[]> {
+  const body = WIDTHS.map((width) => ELEMENTS.map((element) => `<div style="width:${width}px">${element}</div>`).join('')).join('');
+  const { frame, page } = await openFrame(1600, `<link rel="stylesheet" href="/dist/mlo-widgets.css">${head}`, body);
   if (head) await waitUntil(() => ['mlo-news-list', 'mlo-office-contact'].every((tag) => page.customElements.get(tag)), 'the build ran', { timeout: 5000 });
   await new Promise((resolve) => setTimeout(resolve, 300));
   const result = Array.from(frame.contentDocument!.body.children, (box) => box.firstElementChild!.getBoundingClientRect().height);
@@ -73,15 +77,11 @@ describe('dist/mlo-widgets.css: the room reserved before the code arrives', func
  * defined. Checked in every frame: each card is either rendered or pending, and never without its room.
  */
 async function framesWhileRendering(head: string, count: number): Promise<{ mostPending: number; smallest: number; framesSeen: number; finallyPending: number; rendered: number }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '900px';
-  frame.style.height = '600px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">${head}
-    <script>window.fetch = () => new Promise(() => {});</script><script src="/dist/mlo-widgets.bundle.js"></script></head><body style="margin:0"><div id="stage" style="width:600px"></div></body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentWindow as Window & typeof globalThis;
+  const { frame, page } = await openFrame(
+    900,
+    `${head}<script>window.fetch = () => new Promise(() => {});</script><script src="/dist/mlo-widgets.bundle.js"></script>`,
+    '<div id="stage" style="width:600px"></div>',
+  );
   await waitUntil(() => page.customElements.get('mlo-article-card'), 'the build ran', { timeout: 5000 });
   const stage = page.document.getElementById('stage')!;
   const cards = Array.from({ length: count }, (_, index) => {
@@ -132,15 +132,7 @@ describe('first renders spread over tasks keep their room', function () {
  * in slices of their own; the page then sees it once, whole. Checked in every frame.
  */
 async function listFramesWhileRendering(head: string, count: number): Promise<{ mostPending: number; cardsInSlices: number; partial: number; shrunk: number; rendered: number; finallyPending: number }> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '900px';
-  frame.style.height = '600px';
-  frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">${head}
-    <script src="/dist/mlo-widgets.bundle.js"></script></head><body style="margin:0"><div id="stage" style="width:600px"></div></body></html>`;
-  const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-  document.body.append(frame);
-  await loaded;
-  const page = frame.contentWindow as Window & typeof globalThis;
+  const { frame, page } = await openFrame(900, `${head}<script src="/dist/mlo-widgets.bundle.js"></script>`, '<div id="stage" style="width:600px"></div>');
   await waitUntil(() => page.customElements.get('mlo-news-list'), 'the build ran', { timeout: 5000 });
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
@@ -213,17 +205,11 @@ describe('a list registering its cards through the loader keeps its room', funct
   this.timeout(30_000);
 
   it('is pending, or shown with every placeholder card drawn, in every frame', async () => {
-    const frame = document.createElement('iframe');
-    frame.style.width = '900px';
-    frame.style.height = '600px';
-    frame.srcdoc = `<!doctype html><html lang="en"><head><meta charset="utf-8"><base href="${location.origin}/">
-      <link rel="stylesheet" href="/dist/mlo-widgets.css"><script>window.fetch = () => new Promise(() => {});</script>
-      <script src="/dist/mlo-widgets.js"></script></head><body style="margin:0"><div style="width:600px">
-      ${Array.from({ length: 40 }, () => '<mlo-news-list src="/never.json" layout="headlines" limit="5"></mlo-news-list>').join('')}</div></body></html>`;
-    const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    document.body.append(frame);
-    await loaded;
-    const page = frame.contentWindow as Window & typeof globalThis;
+    const { frame, page } = await openFrame(
+      900,
+      '<link rel="stylesheet" href="/dist/mlo-widgets.css"><script>window.fetch = () => new Promise(() => {});</script><script src="/dist/mlo-widgets.js"></script>',
+      `<div style="width:600px">${Array.from({ length: 40 }, () => '<mlo-news-list src="/never.json" layout="headlines" limit="5"></mlo-news-list>').join('')}</div>`,
+    );
     const lists = [...page.document.querySelectorAll('mlo-news-list')];
     const reserved = lists[0]!.getBoundingClientRect().height;
     const drawn = (list: Element) => {
