@@ -264,7 +264,8 @@ export class MloNewsList extends MloElement {
    * The cards, or while the feed loads as many placeholder cards: one template for both, so that the card
    * elements of the placeholder are the ones that show the items. Nothing is torn down and built again
    * when the feed arrives, and each card then draws its item in a slice of its own
-   * (src/internal/render-slices.ts), in the room its placeholder already took.
+   * (src/internal/render-slices.ts), in the room its placeholder already took. `exportparts` names the card
+   * parts a page may style through the list (`mlo-news-list::part(title)`).
    */
   #renderCards(items: FeedItem[] | undefined, before: TemplateResult | typeof nothing, after: TemplateResult | typeof nothing): TemplateResult {
     const loading = items === undefined;
