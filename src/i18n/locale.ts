@@ -65,22 +65,6 @@ export function intlTag(locale: Locale): string {
   }
 }
 
-/**
- * The `lang` in force for an element: its own, else the nearest ancestor's (crossing shadow roots,
- * so a card inside a list inherits the list's language), else the document's.
- */
-export function langOf(element: Element): string {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const lang = node.getAttribute('lang');
-      if (lang) return lang;
-    }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
-  }
-  return element.ownerDocument.documentElement.lang;
-}
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 /**
  * Dates already written, by locale, zone and instant: a page shows the same few dates again and again

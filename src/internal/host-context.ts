@@ -6,7 +6,7 @@
  * re-renders the widgets.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { type Locale, langOf, resolveLocale } from '../i18n/locale.js';
+import { type Locale, resolveLocale } from '../i18n/locale.js';
 
 export type Theme = 'light' | 'dark';
 const WATCHED = ['lang', 'theme', 'dir'];
@@ -19,16 +19,24 @@ function refreshAll(): void {
   for (const controller of controllers) controller.refresh();
 }
 
-function themeOf(element: Element): Theme | undefined {
-  let node: Node | null = element;
-  while (node) {
-    if (node instanceof Element) {
-      const theme = node.getAttribute('theme');
-      if (theme === 'light' || theme === 'dark') return theme;
+/**
+ * The `lang` and the theme in force for an element, in one walk up its ancestors (across shadow roots,
+ * so a card inside a list inherits the list's), stopping once both are found: its own `lang`, else the
+ * nearest ancestor's, else the document's (`''` when none); its own `theme="light|dark"`, else the nearest
+ * ancestor's, else undefined (the reader's `prefers-color-scheme`).
+ */
+export function contextOf(element: Element): { lang: string; theme: Theme | undefined } {
+  let lang = '';
+  let theme: Theme | undefined;
+  for (let node: Node | null = element; node && !(lang && theme); node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+    if (!(node instanceof Element)) continue;
+    lang ||= node.getAttribute('lang') ?? '';
+    if (!theme) {
+      const value = node.getAttribute('theme');
+      if (value === 'light' || value === 'dark') theme = value;
     }
-    node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
   }
-  return undefined;
+  return { lang: lang || element.ownerDocument.documentElement.lang, theme };
 }
 
 export class HostContextController implements ReactiveController {
@@ -69,8 +77,9 @@ export class HostContextController implements ReactiveController {
 
   /** Re-resolves language and theme; asks the host to render when either changed. */
   refresh(requestUpdate = true): void {
-    const locale = resolveLocale(langOf(this.#host));
-    const theme = themeOf(this.#host);
+    const context = contextOf(this.#host);
+    const locale = resolveLocale(context.lang);
+    const { theme } = context;
     if (theme) this.#host.setAttribute('data-mlo-theme', theme);
     else this.#host.removeAttribute('data-mlo-theme');
     if (locale !== this.locale || theme !== this.theme) {

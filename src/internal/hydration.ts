@@ -8,7 +8,8 @@
  * in its first update, which runs before the browser paints, so there is no flash in between.
  */
 import { adoptStyles, type LitElement } from 'lit';
-import { langOf, resolveLocale } from '../i18n/locale.js';
+import { resolveLocale } from '../i18n/locale.js';
+import { contextOf } from './host-context.js';
 
 /**
  * How Lit's hydration support marks an element it will hydrate in its first update (set in its
@@ -50,5 +51,5 @@ export function hydrateOnlyIf(host: LitElement, canHydrate: () => boolean): void
 
 /** True when the element's language in the page is the one the server rendered in (its own `lang` only). */
 export function sameLocaleAsServer(host: HTMLElement): boolean {
-  return resolveLocale(langOf(host)) === resolveLocale(host.getAttribute('lang'));
+  return resolveLocale(contextOf(host).lang) === resolveLocale(host.getAttribute('lang'));
 }

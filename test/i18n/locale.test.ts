@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { FEED_ERROR_KINDS } from '../../src/feed/errors.js';
-import { LOCALES, formatAge, formatDate, formatNumber, intlTag, langOf, plural, resolveLocale } from '../../src/i18n/locale.js';
+import { LOCALES, formatAge, formatDate, formatNumber, intlTag, plural, resolveLocale } from '../../src/i18n/locale.js';
 import type { Locale } from '../../src/i18n/locale.js';
 import { commonMessages } from '../../src/i18n/messages/common.js';
 
@@ -155,52 +155,6 @@ describe('plural', () => {
     const forms = { one: '{n} x', other: '{n} x' };
     expect(plural('en', 12000, forms)).to.equal('12,000 x');
     expect(plural('sr-Latn', 12000, forms)).to.equal('12.000 x');
-  });
-});
-
-describe('langOf', () => {
-  const originalLang = document.documentElement.lang;
-  let mounted: HTMLElement | undefined;
-  /** Plain DOM, mounted directly: no rendering to wait for (a background tab may not paint). */
-  function mount(markup: string): HTMLElement {
-    const template = document.createElement('template');
-    template.innerHTML = markup; // Test-authored markup only.
-    mounted = template.content.firstElementChild as HTMLElement;
-    document.body.append(mounted);
-    return mounted;
-  }
-  afterEach(() => {
-    document.documentElement.lang = originalLang;
-    mounted?.remove();
-  });
-
-  it('reads the element’s own lang first, then the nearest ancestor’s', () => {
-    const outer = mount('<div lang="sr-Latn"><p><span>text</span><span lang="en">text</span></p></div>');
-    const [inherits, own] = outer.querySelectorAll('span');
-    expect(langOf(inherits!)).to.equal('sr-Latn');
-    expect(langOf(own!)).to.equal('en');
-  });
-
-  it('crosses shadow roots to the host’s ancestors', () => {
-    const outer = mount('<section lang="sr-Cyrl"><div></div></section>');
-    const host = outer.querySelector('div')!;
-    const root = host.attachShadow({ mode: 'open' });
-    const inner = document.createElement('p');
-    const nestedHost = document.createElement('div');
-    root.append(inner, nestedHost);
-    const deepest = document.createElement('span');
-    nestedHost.attachShadow({ mode: 'open' }).append(deepest);
-    expect(langOf(inner)).to.equal('sr-Cyrl');
-    expect(langOf(deepest)).to.equal('sr-Cyrl');
-  });
-
-  it('falls back to the document’s language, and to "" when there is none', () => {
-    const outer = mount('<div><span></span></div>');
-    document.documentElement.lang = 'sr-Latn';
-    expect(langOf(outer.querySelector('span')!)).to.equal('sr-Latn');
-    document.documentElement.removeAttribute('lang');
-    expect(langOf(outer.querySelector('span')!)).to.equal('');
-    expect(langOf(document.createElement('span')), 'a detached element').to.equal('');
   });
 });
 
