@@ -223,6 +223,26 @@ describe('mlo-archive-search: all pages of the archive', () => {
     expect([...years!.options].map((option) => option.value)).to.deep.equal(['', '2024', '2019', '2018']);
   });
 
+  it('holds indexing while the reader types, then indexes every page and answers the last words', async () => {
+    const { element, ready } = await renderSearch({ description: 'typed before the archive is read', src: examples.paged.src });
+    let readyAt = Number.POSITIVE_INFINITY;
+    void ready.then(() => (readyAt = performance.now()));
+    const input = combobox(element);
+    input.focus();
+    let lastKeyAt = 0;
+    // A key every 100 ms for half a second, starting before the feed or the search code has arrived.
+    for (const words of ['k', 'kr', 'kra', 'krag', 'kragu', 'kragujevac']) {
+      input.value = words;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+      lastKeyAt = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await ready).to.deep.equal({ itemCount: 4, complete: true });
+    expect(readyAt - lastKeyAt, 'the archive was indexed while keys were coming').to.be.at.least(250);
+    await until(() => optionTitles(element).length > 0, 'the last words were not searched');
+    expect(optionTitles(element)).to.deep.equal(['Kragujevac: a lecture on crisis management']);
+  });
+
   it('says when a later page fails, keeps searching what it has, and retries', async () => {
     const first = (await (await fetch('/fixtures/feeds/search-page-1.json')).json()) as Record<string, unknown>;
     const { element, ready } = await renderSearch({

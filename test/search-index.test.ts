@@ -162,6 +162,29 @@ describe('search: building in slices', () => {
     expect(ids(sliced.search('unique1234'))).to.deep.equal(['1234']);
   });
 
+  it('waits for whenFree before every slice', async () => {
+    const index = new SearchIndex();
+    let release!: () => void;
+    let held = true;
+    const asked: number[] = [];
+    const building = index.addInChunks(items.slice(0, 400), {
+      sliceMs: 1,
+      whenFree: () => {
+        asked.push(index.size);
+        return held ? new Promise<void>((resolve) => (release = resolve)) : undefined;
+      },
+    });
+    for (let task = 0; task < 5; task += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(index.size, 'indexed while held').to.equal(0);
+    expect(asked).to.deep.equal([0]);
+    held = false;
+    release();
+    await building;
+    expect(index.size).to.equal(400);
+    expect(asked.length, 'asked before every slice').to.be.above(2);
+    expect(ids(index.search('unique123'))[0]).to.equal('123');
+  });
+
   it('can be searched between slices, and stops when aborted', async () => {
     const index = new SearchIndex();
     const abort = new AbortController();

@@ -72,6 +72,8 @@ export interface ChunkOptions {
   sliceMs?: number;
   /** Called after every slice with the number of items indexed so far. */
   onProgress?: (indexed: number) => void;
+  /** Awaited before every slice: work held back while something more urgent goes on. */
+  whenFree?: () => Promise<void> | undefined;
 }
 
 /** The index as data, for the prebuilt index's writer. */
@@ -169,11 +171,12 @@ export class SearchIndex {
    * large archive never blocks input. Searching between slices sees the items indexed so far.
    */
   async addInChunks(items: readonly FeedItem[], options: ChunkOptions = {}): Promise<void> {
-    const { signal, sliceMs = 8, onProgress } = options;
+    const { signal, sliceMs = 8, onProgress, whenFree } = options;
     let next = 0;
     while (next < items.length) {
       // Yield first too: the items usually arrive in the task that downloaded and parsed them. Behind
       // other tasks: the page paints, and the reader's keys are answered, between slices.
+      await whenFree?.();
       await yieldToMain();
       signal?.throwIfAborted();
       const sliceEnd = performance.now() + sliceMs;
