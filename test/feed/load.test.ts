@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
 import { FeedPager, clearFeedCache, loadFeed } from '../../src/feed/load.js';
 import { parseFeed } from '../../src/feed/parse.js';
@@ -289,6 +289,16 @@ describe('loadFeed: aborting', () => {
     expect(requests).to.have.length(0);
   });
 
+  it('makes no request when its only caller leaves before it starts (in the same task)', async () => {
+    const requests = recordFetches((url, init) => realFetch(url, init));
+    const leaving = new AbortController();
+    const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
+    leaving.abort();
+    expect(await gone).to.be.instanceOf(DOMException);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(requests).to.have.length(0);
+  });
+
   it('cancels the request once every caller has left (a superseded src): a later caller asks again', async () => {
     const signals: AbortSignal[] = [];
     const requests = recordFetches((url, init) => {
@@ -297,6 +307,8 @@ describe('loadFeed: aborting', () => {
     });
     const leaving = new AbortController();
     const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
+    // The request starts in a task after the call: leave once it is under way.
+    await waitUntil(() => signals.length === 1, 'the request did not start');
     leaving.abort();
     expect(await gone).to.be.instanceOf(DOMException);
     expect(signals[0]?.aborted, 'the fetch itself was aborted').to.equal(true);
