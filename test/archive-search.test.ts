@@ -243,6 +243,47 @@ describe('mlo-archive-search: all pages of the archive', () => {
     expect(optionTitles(element)).to.deep.equal(['Kragujevac: a lecture on crisis management']);
   });
 
+  it('never holds the first page: what the reader types is answered from it while they type', async () => {
+    const { element, ready } = await renderSearch({ description: 'typed on before the archive is read', src: examples.paged.src });
+    let readyAt = Number.POSITIVE_INFINITY;
+    void ready.then(() => (readyAt = performance.now()));
+    const input = combobox(element);
+    input.focus();
+    let answeredWhileTyping = false;
+    let lastKeyAt = 0;
+    // "open day" is on the first page: a key every 100 ms for 1.2 s (under the hold's limit).
+    for (let key = 0; key < 12; key += 1) {
+      input.value = key % 2 === 0 ? 'open day' : 'open da';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+      lastKeyAt = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      answeredWhileTyping ||= optionTitles(element).includes('Open day at the liaison office in Belgrade');
+    }
+    expect(answeredWhileTyping, 'the first page was not searchable while the reader typed').to.equal(true);
+    expect(await ready).to.deep.equal({ itemCount: 4, complete: true });
+    expect(readyAt - lastKeyAt, 'the later page was indexed while keys were coming').to.be.at.least(250);
+  });
+
+  it('holds indexing for two seconds at most while the reader types on', async () => {
+    const { element, ready } = await renderSearch({ description: 'typed on and on', src: examples.paged.src });
+    let readyAt = Number.POSITIVE_INFINITY;
+    void ready.then(() => (readyAt = performance.now()));
+    const input = combobox(element);
+    input.focus();
+    const startedAt = performance.now();
+    let lastKeyAt = 0;
+    while (performance.now() - startedAt < 3500) {
+      input.value = input.value === 'kragujevac' ? 'kragujeva' : 'kragujevac';
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
+      lastKeyAt = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await ready).to.deep.equal({ itemCount: 4, complete: true });
+    expect(readyAt, 'the archive waited for the reader to stop typing').to.be.below(lastKeyAt);
+    await until(() => optionTitles(element).length > 0, 'the words were not searched');
+    expect(optionTitles(element)).to.deep.equal(['Kragujevac: a lecture on crisis management']);
+  });
+
   it('says when a later page fails, keeps searching what it has, and retries', async () => {
     const first = (await (await fetch('/fixtures/feeds/search-page-1.json')).json()) as Record<string, unknown>;
     const { element, ready } = await renderSearch({

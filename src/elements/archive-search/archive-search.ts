@@ -33,11 +33,15 @@ const MAX_LIMIT = 100;
 /** How often the "so far" count of indexed articles may change while indexing. */
 const PROGRESS_INTERVAL_MS = 250;
 /**
- * Indexing waits while keys come faster than this, and resumes once the reader pauses: a key that
- * lands behind an indexing slice (and its garbage collection) waited 20-40 ms for the main thread at
- * 4x CPU. Holding the slices cut the slowest input while typing from 64 to 40 ms (p50 of 16 runs).
+ * Once the archive's first page is searchable, indexing waits while keys come faster than this, and
+ * resumes once the reader pauses: a key that lands behind an indexing slice (and its garbage
+ * collection) waited 20-40 ms for the main thread at 4x CPU. Holding the slices cut the slowest input
+ * while typing from 64 to 40 ms (p50 of 16 runs). The first page is never held: until it is indexed
+ * there is nothing to answer with.
  */
 const TYPING_PAUSE_MS = 300;
+/** A reader who types on and on holds indexing this long at most, then it goes on while they type. */
+const TYPING_HOLD_MAX_MS = 2000;
 /** Characters of summary or body shown around the first match. */
 const EXCERPT_LENGTH = 160;
 
@@ -209,6 +213,8 @@ export class MloArchiveSearch extends MloElement {
   #hitTextsFor?: { results: SearchResults; texts: HitText[] };
   #progressShownAt = Number.NEGATIVE_INFINITY;
   #lastKeyAt = Number.NEGATIVE_INFINITY;
+  /** When the reader began typing without a pause of TYPING_PAUSE_MS. */
+  #typingSince = Number.NEGATIVE_INFINITY;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -416,10 +422,11 @@ export class MloArchiveSearch extends MloElement {
     }
   }
 
-  /** Resolves once the reader has not typed for TYPING_PAUSE_MS; undefined when they are not typing. */
+  /** Resolves once the reader has paused (see TYPING_PAUSE_MS); undefined when indexing need not wait. */
   #typingPaused(): Promise<void> | undefined {
-    const wait = this.#lastKeyAt + TYPING_PAUSE_MS - performance.now();
-    if (wait <= 0) return undefined;
+    const now = performance.now();
+    const wait = this.#lastKeyAt + TYPING_PAUSE_MS - now;
+    if (wait <= 0 || this.#indexedItems === 0 || now - this.#typingSince >= TYPING_HOLD_MAX_MS) return undefined;
     return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.#typingPaused());
   }
 
@@ -533,7 +540,9 @@ export class MloArchiveSearch extends MloElement {
   // Handlers.
 
   #onInput(event: Event): void {
-    this.#lastKeyAt = performance.now();
+    const now = performance.now();
+    if (now - this.#lastKeyAt >= TYPING_PAUSE_MS) this.#typingSince = now;
+    this.#lastKeyAt = now;
     this.#showIntent();
     this.#typing = true;
     this.dismissed = false;
