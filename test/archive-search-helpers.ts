@@ -1,5 +1,5 @@
 /** Shared steps of the mlo-archive-search tests: render an example, wait for the index, type. */
-import { waitUntil } from '@open-wc/testing';
+import { aTimeout, waitUntil } from '@open-wc/testing';
 import { html } from 'lit';
 import { renderArchiveSearchExample, type ArchiveSearchExample } from '../fixtures/archive-search.js';
 import type { MloArchiveSearch, SearchReadyDetail } from '../src/elements/archive-search/archive-search.js';
@@ -50,13 +50,19 @@ export const optionTitles = (element: MloArchiveSearch): string[] => options(ele
 export const liveRegion = (element: MloArchiveSearch): HTMLElement => shadow(element).querySelector<HTMLElement>('[part="status"]')!;
 export const announcement = (element: MloArchiveSearch): string => liveRegion(element).textContent.trim();
 
-/** Puts words in the box as typing does (one input event), then waits out the debounce and the render. */
-export async function typeQuery(element: MloArchiveSearch, words: string): Promise<void> {
+/** Puts words in the box as a key press does (one input event); returns when, for timing. */
+export function pressKey(element: MloArchiveSearch, words: string): number {
   const input = combobox(element);
-  input.focus();
   input.value = words;
   input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertText' }));
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, element.debounce) + 20));
+  return performance.now();
+}
+
+/** Puts words in the box as typing does (one input event), then waits out the debounce and the render. */
+export async function typeQuery(element: MloArchiveSearch, words: string): Promise<void> {
+  combobox(element).focus();
+  pressKey(element, words);
+  await aTimeout(Math.max(0, element.debounce) + 20);
   await element.updateComplete;
 }
 

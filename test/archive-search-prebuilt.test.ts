@@ -3,7 +3,7 @@
  * the prebuilt index the feed names (fixtures/search-index/), and the crawl of the feed's pages
  * when the index fails, with a visible alert.
  */
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { html } from 'lit';
 import { examples, SEARCH_FEED, SEARCH_PREBUILT_INDEX } from '../fixtures/archive-search.js';
 import type { FeedErrorEvent } from '../src/events.js';
@@ -26,7 +26,7 @@ describe('mlo-archive-search: nothing before intent', () => {
     const { element } = await renderSearch({ description: 'prebuilt', src: PREBUILT_FEED });
     let loaded = 0;
     element.addEventListener('mlo-feed-load', () => (loaded += 1));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await aTimeout(300);
     expect(requests.map(({ url }) => url)).to.deep.equal([]);
     expect(engineRequests().length, 'the search code is not loaded before intent').to.equal(0);
     expect(loaded).to.equal(0);
@@ -46,7 +46,7 @@ describe('mlo-archive-search: nothing before intent', () => {
   it('a key press counts as intent', async () => {
     const requests = recordFetches();
     const { element } = await renderSearch({ description: 'crawl', src: SEARCH_FEED });
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await aTimeout(100);
     expect(requests).to.have.length(0);
     combobox(element).dispatchEvent(new KeyboardEvent('keydown', { key: 's', bubbles: true, composed: true }));
     await until(() => requests.length > 0, 'nothing requested after a key press');
@@ -73,7 +73,7 @@ describe('mlo-archive-search: nothing before intent', () => {
     const requests = recordFetches();
     const frame = mount(html`<div><mlo-archive-search src=${PREBUILT_FEED}></mlo-archive-search><mlo-archive-search src=${SEARCH_FEED} sync-url></mlo-archive-search></div>`);
     for (const element of frame.querySelectorAll('mlo-archive-search')) await element.updateComplete;
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await aTimeout(300);
     expect(requests).to.have.length(0);
   });
 });
@@ -132,7 +132,7 @@ describe('mlo-archive-search: the index named by the page (search-index)', () =>
     const { element, ready } = await renderSearch({ ...examples.namedIndex, query: undefined, debounce: 0 });
     let loaded = 0;
     element.addEventListener('mlo-feed-load', () => (loaded += 1));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await aTimeout(200);
     expect(requests).to.have.length(0);
     await showIntent(element);
     expect(await ready).to.deep.equal({ itemCount: 4, complete: true });

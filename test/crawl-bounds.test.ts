@@ -3,7 +3,7 @@
  * element that follows it: a feed whose pages never end is read up to the bound, at the bound and past
  * it, and the element says so instead of crawling on or waiting forever.
  */
-import { assert, expect, waitUntil } from '@open-wc/testing';
+import { assert, aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import '../src/mlo-widgets.js';
 import { clearFeedCache } from '../src/feed/load.js';
@@ -55,7 +55,7 @@ const shadowText = (element: Element): string => element.shadowRoot?.textContent
 async function settle(element: Element, until: () => boolean, message: string): Promise<void> {
   await waitUntil(until, message, { timeout: 20_000 });
   // Nothing more is asked of the server once the element has said where it stopped.
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  await aTimeout(200);
   await (element as Element & { updateComplete: Promise<unknown> }).updateComplete;
 }
 

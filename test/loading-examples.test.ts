@@ -2,7 +2,7 @@
  * The "loading" example of every element, as its story shows it: while the feed has not answered,
  * a placeholder marked busy (never a blank box, never an alert), accessible.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { examples as archiveSearch, renderArchiveSearchExample } from '../fixtures/archive-search.js';
 import { examples as articleCard, renderArticleCardExample } from '../fixtures/article-card.js';
@@ -43,7 +43,7 @@ describe('loading examples', () => {
       const element = frame.localName === tag ? frame : frame.querySelector(tag)!;
       await (element as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
       // Still loading a moment later: the request is held open.
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await aTimeout(150);
       const inside = deepElements(element.shadowRoot!);
       const parts = inside.flatMap((node) => (node.getAttribute('part') ?? '').split(/\s+/)).filter(Boolean);
       expect(parts.filter((part) => ['skeleton', 'loading', 'progress'].includes(part)), 'a placeholder or a loading note').not.to.have.lengthOf(0);

@@ -2,7 +2,7 @@
  * A moving DOM: single-page apps and CMS previews remove, re-add and re-parent elements while their feed
  * loads, and change `src` faster than feeds answer. The element must end showing its (last) feed.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import '../src/mlo-widgets.js';
 import type { MloNewsList } from '../src/elements/news-list/news-list.js';
@@ -60,7 +60,7 @@ describe('a moving DOM', () => {
     gate.release();
     // The answer lands while the element is out of the document (another element may have asked for it).
     await realFetch(FEED);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await aTimeout(50);
     parent.append(list);
     await showsNews(list, 'stayed in the loading state after the answer came while detached');
   });
@@ -94,7 +94,7 @@ describe('a moving DOM', () => {
     const list = mountList(html`<mlo-news-list src=${`${FEED}?v=0`}></mlo-news-list>`);
     for (let change = 1; change < 200; change += 1) {
       list.src = `${FEED}?v=${change}`;
-      await new Promise((resolve) => setTimeout(resolve, 5 + (change % 5)));
+      await aTimeout(5 + (change % 5));
     }
     await showsNews(list, 'the last src was not shown', 'Feed 199');
     expect(list.shadowRoot!.querySelector('[role="alert"]'), 'no error such as a timeout').to.equal(null);
@@ -120,7 +120,7 @@ describe('a moving DOM', () => {
       combobox(element).dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
       element.requestUpdate();
       await element.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      await aTimeout(300);
       expect(requests.map((request) => request.url), 'no request after removal').to.deep.equal([]);
       expect(events, 'no event from the removed element').to.deep.equal([]);
     });

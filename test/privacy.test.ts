@@ -11,7 +11,7 @@
  * needs, under the index's folder; without one (the looping fixture chain) the feed's pages within
  * the crawl bounds, each once.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { html, type TemplateResult } from 'lit';
 import { clearFeedCache } from '../src/feed/load.js';
 import '../src/mlo-widgets.js';
@@ -198,7 +198,7 @@ const ENGINE_CODE = ['/src/search/engine.ts', '/src/search/search-index.ts', '/s
 /** Which of the engine's modules this page has requested so far. */
 const engineLoaded = async (): Promise<string[]> => {
   // Observer callbacks are queued: let the ones for requests already made arrive.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await aTimeout(0);
   return ENGINE_CODE.filter((path) => loadedEver.has(path));
 };
 

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { SEARCH_FEED } from '../fixtures/archive-search.js';
 import { parseFeed } from '../src/feed/parse.js';
 import type { Feed, FeedItem } from '../src/feed/types.js';
@@ -174,7 +174,7 @@ describe('search: building in slices', () => {
         return held ? new Promise<void>((resolve) => (release = resolve)) : undefined;
       },
     });
-    for (let task = 0; task < 5; task += 1) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let task = 0; task < 5; task += 1) await aTimeout(0);
     expect(index.size, 'indexed while held').to.equal(0);
     expect(asked).to.deep.equal([0]);
     held = false;

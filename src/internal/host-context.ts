@@ -77,9 +77,8 @@ export class HostContextController implements ReactiveController {
 
   /** Re-resolves language and theme; asks the host to render when either changed. */
   refresh(requestUpdate = true): void {
-    const context = contextOf(this.#host);
-    const locale = resolveLocale(context.lang);
-    const { theme } = context;
+    const { lang, theme } = contextOf(this.#host);
+    const locale = resolveLocale(lang);
     if (theme) this.#host.setAttribute('data-mlo-theme', theme);
     else this.#host.removeAttribute('data-mlo-theme');
     if (locale !== this.locale || theme !== this.theme) {

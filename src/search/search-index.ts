@@ -72,7 +72,7 @@ export interface ChunkOptions {
   sliceMs?: number;
   /** Called after every slice with the number of items indexed so far. */
   onProgress?: (indexed: number) => void;
-  /** Awaited before every slice: work held back while something more urgent goes on. */
+  /** Called before every slice; a promise it returns holds the slice until it settles, undefined means go on. */
   whenFree?: () => Promise<void> | undefined;
 }
 

@@ -2,7 +2,7 @@
  * Opens a page of test/bundle/pages/ in an iframe, as a webmaster's page would load dist/mlo-widgets.js,
  * and reads what pages/record-errors.js recorded there. Frames are removed after each test.
  */
-import { waitUntil } from '@open-wc/testing';
+import { aTimeout, waitUntil } from '@open-wc/testing';
 
 export interface PageRecord {
   errors: string[];
@@ -68,5 +68,5 @@ export async function waitForText(element: Element, expected: string, timeout = 
 
 /** CSP violations are reported in a task after the fact: give them time to arrive before counting. */
 export function settle(ms = 300): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return aTimeout(ms);
 }

@@ -1,4 +1,4 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 import { FeedError } from '../../src/feed/errors.js';
 import { FeedPager, clearFeedCache, loadFeed } from '../../src/feed/load.js';
 import { parseFeed } from '../../src/feed/parse.js';
@@ -71,7 +71,7 @@ describe('loadFeed: success and sharing', () => {
   it('asks again once the copy in memory is older than maxAgeMs', async () => {
     await loadFeed(PAGED);
     const requests = countFetches();
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await aTimeout(5);
     await loadFeed(PAGED, { maxAgeMs: 1 });
     expect(requests).to.have.length(1);
   });
@@ -253,7 +253,7 @@ describe('loadFeed: storage that refuses', () => {
 describe('loadFeed: aborting', () => {
   /** The real server, answering after a delay, so callers can give up while the request runs. */
   function slowServer(delayMs: number) {
-    return recordFetches((url, init) => new Promise((resolve) => setTimeout(resolve, delayMs)).then(() => realFetch(url, init)));
+    return recordFetches((url, init) => aTimeout(delayMs).then(() => realFetch(url, init)));
   }
 
   it('rejects the caller that aborts; another caller sharing the request still gets the feed', async () => {
@@ -295,7 +295,7 @@ describe('loadFeed: aborting', () => {
     const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
     leaving.abort();
     expect(await gone).to.be.instanceOf(DOMException);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await aTimeout(20);
     expect(requests).to.have.length(0);
   });
 
@@ -303,7 +303,7 @@ describe('loadFeed: aborting', () => {
     const signals: AbortSignal[] = [];
     const requests = recordFetches((url, init) => {
       if (init?.signal) signals.push(init.signal);
-      return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
+      return aTimeout(50).then(() => realFetch(url, init));
     });
     const leaving = new AbortController();
     const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);
@@ -321,7 +321,7 @@ describe('loadFeed: aborting', () => {
     const signals: AbortSignal[] = [];
     recordFetches((url, init) => {
       if (init?.signal) signals.push(init.signal);
-      return new Promise((resolve) => setTimeout(resolve, 50)).then(() => realFetch(url, init));
+      return aTimeout(50).then(() => realFetch(url, init));
     });
     const leaving = new AbortController();
     const gone = loadFeed(PAGED, { signal: leaving.signal }).catch((error: unknown) => error);

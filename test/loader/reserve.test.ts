@@ -6,7 +6,7 @@
  * article's is the reader's first screen (`--mlo-article-placeholder-height`, 100svh by default).
  * Needs the built files (`npm run build` or `npx vite build`).
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, waitUntil } from '@open-wc/testing';
 
 const ELEMENTS = [
   ...['list', 'headlines', 'grid'].flatMap((layout) =>
@@ -37,7 +37,7 @@ async function heights(head: string): Promise<number[]> {
   const body = WIDTHS.map((width) => ELEMENTS.map((element) => `<div style="width:${width}px">${element}</div>`).join('')).join('');
   const { frame, page } = await openFrame(1600, `<link rel="stylesheet" href="/dist/mlo-widgets.css">${head}`, body);
   if (head) await waitUntil(() => ['mlo-news-list', 'mlo-office-contact'].every((tag) => page.customElements.get(tag)), 'the build ran', { timeout: 5000 });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  await aTimeout(300);
   const result = Array.from(frame.contentDocument!.body.children, (box) => box.firstElementChild!.getBoundingClientRect().height);
   frame.remove();
   return result;

@@ -4,7 +4,7 @@
  * partial flag and what is highlighted), on the fixture archive and on a generated one, for many
  * queries: typos, prefixes, diacritics, both scripts, filters.
  */
-import { expect } from '@open-wc/testing';
+import { aTimeout, expect } from '@open-wc/testing';
 import { SEARCH_FEED } from '../../fixtures/archive-search.js';
 import { isFeedError, type FeedError } from '../../src/feed/errors.js';
 import type { FeedItem } from '../../src/feed/types.js';
@@ -156,7 +156,7 @@ describe('prebuilt search index: a generated archive', function () {
     const query = queries.find((candidate) => memory.search(candidate).hits.length === 10)!;
     const seen: Array<{ ids: string[]; pending: number; total: number }> = [];
     const answer = early.search(query, { onEarlyHits: (results, pending) => seen.push({ ids: results.hits.map((hit) => hit.item.id), pending, total: results.total }) });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await aTimeout(50);
     const expected = memory.search(query);
     const expectedIds = expected.hits.map((hit) => hit.item.id);
     // The best hit's shard is in (with any later hits it holds, as long as they follow on): shown, the rest pending.

@@ -34,10 +34,9 @@ const MAX_LIMIT = 100;
 const PROGRESS_INTERVAL_MS = 250;
 /**
  * Once the archive's first page is searchable, indexing waits while keys come faster than this, and
- * resumes once the reader pauses: a key that lands behind an indexing slice (and its garbage
- * collection) waited 20-40 ms for the main thread at 4x CPU. Holding the slices cut the slowest input
- * while typing from 64 to 40 ms (p50 of 16 runs). The first page is never held: until it is indexed
- * there is nothing to answer with.
+ * resumes when the reader pauses: a key that landed behind an indexing slice (and its garbage
+ * collection) waited 20-40 ms for the main thread at 4x CPU (bench/RESULTS.md, "fourteenth session").
+ * The first page is never held: until it is indexed there is nothing to answer with.
  */
 const TYPING_PAUSE_MS = 300;
 /** A reader who types on and on holds indexing this long at most, then it goes on while they type. */
@@ -66,8 +65,9 @@ const loadEngine = (): Promise<Engine> => import('../../search/engine.js');
  * the index names it in `search-index`: the first search then asks for it at once, and the feed is
  * read only if the index fails. Otherwise every
  * page of the feed (`next_url`, within the crawl bounds of docs/feed-format.md, "Limits") is
- * loaded in the background and indexed in slices that never block the page, held while the reader
- * types and resumed when they pause; so it is too when the prebuilt index fails, after saying so.
+ * loaded in the background and indexed in slices that never block the page; once the first page is
+ * searchable, the slices wait while the reader types (2 s at most) and resume when they pause. So it
+ * is too when the prebuilt index fails, after saying so.
  *
  * Put a plain form inside for visitors without JavaScript: it shows until the element is defined,
  * and its `action` is used when the `action` attribute is absent. When the archive cannot be read,
@@ -407,7 +407,7 @@ export class MloArchiveSearch extends MloElement {
     this.#syncing = true;
     const { signal } = this.#build;
     try {
-      await index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count), whenFree: () => this.#typingPaused() });
+      await index.addInChunks(fresh, { signal, onProgress: (count) => this.#progress(count), whenFree: () => this.#typingPaused(signal) });
       // The results are searched and drawn again in a task of their own, not after the last slice.
       await yieldToMain();
       signal.throwIfAborted();
@@ -422,12 +422,12 @@ export class MloArchiveSearch extends MloElement {
     }
   }
 
-  /** Resolves once the reader has paused (see TYPING_PAUSE_MS); undefined when indexing need not wait. */
-  #typingPaused(): Promise<void> | undefined {
-    const now = performance.now();
-    const wait = this.#lastKeyAt + TYPING_PAUSE_MS - now;
-    if (wait <= 0 || this.#indexedItems === 0 || now - this.#typingSince >= TYPING_HOLD_MAX_MS) return undefined;
-    return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.#typingPaused());
+  /** Resolves once the reader has paused or held indexing TYPING_HOLD_MAX_MS; undefined when it need not wait. */
+  #typingPaused(signal: AbortSignal): Promise<void> | undefined {
+    const resumeAt = Math.min(this.#lastKeyAt + TYPING_PAUSE_MS, this.#typingSince + TYPING_HOLD_MAX_MS);
+    const wait = resumeAt - performance.now();
+    if (wait <= 0 || this.#indexedItems === 0 || signal.aborted) return undefined;
+    return new Promise((resolve) => setTimeout(resolve, wait)).then(() => this.#typingPaused(signal));
   }
 
   /** Updates the "so far" count a few times a second, not after every slice: each update renders. */
@@ -490,26 +490,28 @@ export class MloArchiveSearch extends MloElement {
     this.pendingHits = 0;
     // Nothing indexed yet (the code or the feed still loading): no results, rather than wrong ones.
     const query = this.query;
-    const searchIndex = () => (searched ? this.#index?.search(query, options) : undefined);
+    const runSearch = () => (searched ? this.#index?.search(query, options) : undefined);
     if (!apart) {
-      this.results = searchIndex();
+      this.results = runSearch();
       return;
     }
     // Searching, marking the hits' texts and drawing them, each in a task of its own after the one that
     // asked (a key's handlers, or new filter choices and their render): together they kept the next key
     // waiting, and with the choices' render made tasks of 45-57 ms at 4x CPU while the archive was indexed.
-    void yieldToMain().then(async () => {
-      if (number !== this.#searchNumber) return;
-      const results = searchIndex();
+    const stillCurrent = async (): Promise<boolean> => {
+      await yieldToMain();
+      return number === this.#searchNumber;
+    };
+    void (async () => {
+      if (!(await stillCurrent())) return;
+      const results = runSearch();
       if (results) {
-        await yieldToMain();
-        if (number !== this.#searchNumber) return;
+        if (!(await stillCurrent())) return;
         this.#hitTexts(results);
-        await yieldToMain();
-        if (number !== this.#searchNumber) return;
+        if (!(await stillCurrent())) return;
       }
       this.results = results;
-    });
+    })();
   }
 
   #writeUrl(): void {
