@@ -2,6 +2,9 @@
 // "CDN" serving dist/ (after `npm run build`), and every script and stylesheet file it requests from there
 // is listed with its size raw, gzip (level 9) and brotli (quality 11), then summed against the budgets of
 // issue 10. A bare Lit element (Lit's production build, minified, one small element) is the baseline line.
+// Each page's scripts are also read through Chromium's block coverage: the last table prints what the page
+// would download if every byte it never ran were left out (and, lower still, were it one file), which says
+// how far on-demand loading alone can go, and which modules hold the code the typical page never runs.
 // `npm run bench:size`. A benchmark that prints figures, not a test: it exits 0 whatever the sizes.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -89,7 +92,7 @@ const server = await serve(routes);
 const browser = await launch();
 log(machine(browser));
 
-/** Loads a page, types a search if asked, waits for the network to settle; returns the script/style files requested. */
+/** Loads a page, types a search if asked, waits for the network to settle; returns the script/style files requested, and per script what of it ran. */
 async function requestedFiles(pageSpec) {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
@@ -106,6 +109,7 @@ async function requestedFiles(pageSpec) {
     });
   }
   routes['/page.html'] = pageSpec.html;
+  await page.coverage.startJSCoverage({ resetOnNavigation: false });
   await page.goto(`${server.origin}/page.html`, { waitUntil: 'networkidle' });
   if (pageSpec.search) {
     const input = page.locator('mlo-archive-search input').first();
@@ -116,8 +120,86 @@ async function requestedFiles(pageSpec) {
     await page.waitForTimeout(500);
   }
   await page.waitForTimeout(300);
+  const coverage = await page.coverage.stopJSCoverage();
   await context.close();
-  return [...new Set(files)];
+  const ran = new Map();
+  for (const entry of coverage) {
+    const path = new URL(entry.url, server.origin).pathname;
+    const file = path.startsWith(CDN) ? path.slice(CDN.length) : path.slice(1);
+    ran.set(file, ranBytes(entry));
+  }
+  return { files: [...new Set(files)], ran };
+}
+
+/**
+ * Which bytes of a script ran: V8's block coverage gives nested ranges with counts (a function, then
+ * the blocks inside it that did not run), so painting the larger ranges first and the nested ones over
+ * them marks each byte. Returns one flag per byte of the source.
+ */
+function ranBytes(entry) {
+  const flags = new Uint8Array(entry.source.length);
+  const ranges = entry.functions.flatMap((fn) => fn.ranges).sort((a, b) => b.endOffset - b.startOffset - (a.endOffset - a.startOffset));
+  for (const range of ranges) flags.fill(range.count > 0 ? 1 : 0, range.startOffset, range.endOffset);
+  return flags;
+}
+
+/** The bytes of a file that ran (all of it for a stylesheet, which is not code). */
+function executedPart(file, ran) {
+  const bytes = fileBytes(file);
+  const flags = ran.get(file);
+  if (!flags || file.endsWith('.css')) return bytes;
+  const text = bytes.toString('latin1'); // The scripts are ASCII only: one byte a character, as V8 counts offsets.
+  let out = '';
+  for (let start = 0; start < text.length; ) {
+    while (start < text.length && !flags[start]) start += 1;
+    let end = start;
+    while (end < text.length && flags[end]) end += 1;
+    out += text.slice(start, end);
+    start = end;
+  }
+  return Buffer.from(out, 'latin1');
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Per source module, how many bytes of a script never ran: from the script's source map (generated column and source index of each segment). */
+function unranByModule(file, ran, into) {
+  const flags = ran.get(file);
+  if (!flags || !existsSync(join(DIST, `${file}.map`))) return;
+  const map = JSON.parse(readFileSync(join(DIST, `${file}.map`), 'utf8'));
+  const lines = fileBytes(file).toString('latin1').split('\n');
+  let offset = 0;
+  let source = 0;
+  map.mappings.split(';').forEach((line, lineIndex) => {
+    const segments = [];
+    let column = 0;
+    for (const segment of line.split(',').filter(Boolean)) {
+      const fields = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        shift += 5;
+        if (!(digit & 32)) {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = 0;
+          shift = 0;
+        }
+      }
+      column += fields[0];
+      if (fields.length > 1) source += fields[1];
+      segments.push([column, fields.length > 1 ? source : -1]);
+    }
+    const lineLength = lines[lineIndex]?.length ?? 0;
+    segments.forEach(([start, index], segmentIndex) => {
+      const end = segments[segmentIndex + 1]?.[0] ?? lineLength;
+      const name = index < 0 ? '(glue)' : map.sources[index].replace(/.*node_modules\//, '').replace(/.*\/src\//, 'src/');
+      let count = 0;
+      for (let byte = offset + start; byte < offset + end; byte += 1) if (!flags[byte]) count += 1;
+      into.set(name, (into.get(name) ?? 0) + count);
+    });
+    offset += lineLength + 1;
+  });
 }
 
 const fileBytes = (file) => (file === 'bare-lit.js' ? Buffer.from(bareLit) : readFileSync(join(DIST, file)));
@@ -128,7 +210,7 @@ console.log('Every script and stylesheet the page requested, each compressed on 
 console.log('(gzip level 9, brotli quality 11); 1 kB = 1000 bytes. The feed and images are not counted.\n');
 const summary = [];
 for (const spec of PAGES) {
-  const files = await requestedFiles(spec);
+  const { files, ran } = await requestedFiles(spec);
   const rows = files.map((file) => [file, sizes(fileBytes(file))]);
   const total = rows.reduce((sum, [, s]) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
   console.log(`## ${spec.name}\n`);
@@ -136,7 +218,15 @@ for (const spec of PAGES) {
   console.log('| --- | ---: | ---: | ---: |');
   for (const [file, s] of rows) console.log(`| ${file} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
   console.log(`| **total (${rows.length} files)** | **${kb(total.raw)}** | **${kb(total.gzip)}** | **${kb(total.brotli)}** |\n`);
-  summary.push({ spec, total, count: rows.length });
+  const executed = files.map((file) => executedPart(file, ran));
+  const oneFile = sizes(Buffer.concat(executed));
+  const perFile = executed.reduce((sum, bytes) => {
+    const s = sizes(bytes);
+    return { raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip, brotli: sum.brotli + s.brotli };
+  }, { raw: 0, gzip: 0, brotli: 0 });
+  const unran = new Map();
+  for (const file of files) unranByModule(file, ran, unran);
+  summary.push({ spec, total, count: rows.length, perFile, oneFile, unran });
 }
 const lit = summary.find((entry) => entry.spec.baseline).total;
 console.log('## Against the budgets\n');
@@ -147,5 +237,22 @@ for (const { spec, total, count } of summary) {
   const within = spec.budget ? (Object.entries(spec.budget).every(([kind, limit]) => total[kind] <= limit) ? 'yes' : '**no**') : '—';
   console.log(`| ${spec.name} | ${count} | ${kb(total.gzip)} | ${kb(total.brotli)} | ${(total.gzip / lit.gzip).toFixed(1)} | ${budget} | ${within} |`);
 }
+console.log('\n## What each page runs (Chromium block coverage)\n');
+console.log('Every script byte the page never ran left out (failure, empty, offline and Load more paths, other');
+console.log('languages, the attributes it does not set …), as its files are and as one file: the least that');
+console.log('loading on demand could bring the page to without writing less code. Stylesheets count whole.\n');
+console.log('| page | downloaded gzip | ran, per file: gzip / brotli | ran, as one file: gzip / brotli | budget | within, even so |');
+console.log('| --- | ---: | ---: | ---: | --- | --- |');
+for (const { spec, total, perFile, oneFile } of summary) {
+  if (!spec.budget) continue;
+  const budget = Object.entries(spec.budget).map(([kind, limit]) => `≤ ${limit / KB} KB ${kind}`).join(', ');
+  const within = Object.entries(spec.budget).every(([kind, limit]) => oneFile[kind] <= limit) ? 'yes' : '**no**';
+  console.log(`| ${spec.name} | ${kb(total.gzip)} | ${kb(perFile.gzip)} / ${kb(perFile.brotli)} | ${kb(oneFile.gzip)} / ${kb(oneFile.brotli)} | ${budget} | ${within} |`);
+}
+const typical = summary[0];
+console.log(`\nModules with the most code the typical page never ran (raw bytes, minified; source maps):\n`);
+console.log('| module | never ran |');
+console.log('| --- | ---: |');
+for (const [name, count] of [...typical.unran].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`| ${name} | ${kb(count)} |`);
 await browser.close();
 await server.close();
