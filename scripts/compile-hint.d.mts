@@ -1,0 +1,2 @@
+// Types of scripts/compile-hint.mjs, for vite.config.ts.
+export const COMPILE_HINT: string;
