@@ -21,7 +21,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
 import { transform as transformCss } from 'lightningcss';
-import { COMPILE_HINT } from './scripts/compile-hint.mjs';
 import { minifyTemplates } from './scripts/minify-templates.mjs';
 
 /** The element entries: tag → its define module (which registers it and what it renders). */
@@ -114,19 +113,6 @@ function scriptTagFiles(): Plugin {
       };
       const tags: Record<string, number[]> = {};
       for (const chunk of chunks) if (chunk.isEntry) tags[chunk.name] = closure(chunk.fileName);
-      // The files an element's first render runs start with V8's compile hint (scripts/compile-hint.mjs): their
-      // functions are compiled with the file, off the main thread while it streams, rather than one by one on
-      // first call inside the first render. Files loaded later on demand (search engine, sanitiser, Serbian
-      // tables), where less of the code runs at once, compile lazily as before. The source map starts a line down.
-      for (const file of new Set(Object.values(tags).flat().map((at) => files[at]!))) {
-        const chunk = byFile.get(file)!;
-        chunk.code = `${COMPILE_HINT}${chunk.code}`;
-        const map = bundle[`${file}.map`];
-        if (map?.type === 'asset') {
-          const json = JSON.parse(String(map.source)) as { mappings: string };
-          map.source = JSON.stringify({ ...json, mappings: `;${json.mappings}` });
-        } else if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
-      }
       const serbianChunk = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(SERBIAN_TABLES));
       map = { files, tags, serbian: serbianChunk ? closure(serbianChunk.fileName) : [] };
       // What each tag's code may import on demand, with what that imports, minus what it has already.

@@ -8,17 +8,12 @@
 //     what their code loads by `import()` (sanitiser, DOMPurify, Serbian tables) left out, as the loader's
 //     chunks leave it for later;
 //   - all five elements (src/mlo-widgets.ts, the single-file build), for reference;
-//   - for reference too, the typical page with the compile hint its shipped files start with
-//     (scripts/compile-hint.mjs): run as inline text, every function is compiled here, on the main thread,
-//     before it runs. From the network the browser compiles those files on a background thread while they
-//     stream (a trace shows `v8.parseOnBackground` for each chunk), so this row is an upper bound;
 //   - the baseline: `export * from 'lit'` (LitElement, html, css, render, ReactiveElement), nothing else.
 // One sample is one fresh page (its own context: no compilation or code cache), idle, then the bundle's text
 // run as a classic script: the time around appending the <script> is its compile and its evaluation, which
 // a classic script does synchronously (a unique comment per sample keeps V8's in-memory cache out). At 1x and
 // 4x CPU, bundles interleaved. Target (issue 10): typical page p50 ≤ 1.5x bare Lit.
 import { gzipSync } from 'node:zlib';
-import { COMPILE_HINT } from '../scripts/compile-hint.mjs';
 import { bundle, freshPage, launch, log, machine, ms, printTable, serve, stats, throttle } from './speed-harness.mjs';
 
 const quick = process.argv.includes('--quick');
@@ -36,7 +31,6 @@ import '../src/elements/office-contact/define.ts';`,
   all: await bundle(`export * from '../src/mlo-widgets.ts';`, { format: 'iife' }),
   lit: await bundle(`export * from 'lit';`, { format: 'iife' }),
 };
-bundles.typicalHinted = COMPILE_HINT + bundles.typical;
 const kib = (text) => `${(Buffer.byteLength(text) / 1024).toFixed(1)} KiB, ${(gzipSync(text).length / 1024).toFixed(1)} KiB gzip`;
 for (const [name, code] of Object.entries(bundles)) log(`${name}: ${kib(code)}`);
 
@@ -68,15 +62,14 @@ const rows = [];
 try {
   for (const rate of [1, 4]) {
     log(`${rate}x CPU: ${RUNS} pages per bundle`);
-    const times = { typical: [], typicalHinted: [], all: [], lit: [] };
+    const times = { typical: [], all: [], lit: [] };
     for (let index = 0; index < RUNS; index += 1) {
-      const order = index % 2 === 0 ? ['lit', 'typical', 'typicalHinted', 'all'] : ['all', 'typicalHinted', 'typical', 'lit'];
+      const order = index % 2 === 0 ? ['lit', 'typical', 'all'] : ['all', 'typical', 'lit'];
       for (const name of order) times[name].push(await startup(name, rate));
     }
     const lit = stats(times.lit);
     for (const [name, label, target] of [
       ['typical', 'typical page (list + teaser card + breadcrumb + office contact)', true],
-      ['typicalHinted', 'typical page with the compile hint, every function compiled on the main thread (upper bound)', false],
       ['all', 'all five elements (single file)', false],
     ]) {
       const ours = stats(times[name]);

@@ -83,18 +83,6 @@ for (const build of BUILDS) {
         'the minified rule is there',
       ).to.equal(true);
     });
-
-    if (!build.singleFile) {
-      it('starts the files an element’s first render runs with the compile hint, and only those', async () => {
-        const map = JSON.parse(await builtFile('dist/chunks/files.json')) as { files: string[]; tags: Record<string, number[]> };
-        const firstRender = new Set(Object.values(map.tags).flatMap((indexes) => indexes.map((index) => `dist/${map.files[index]}`)));
-        expect(firstRender.size, 'files the tags load').to.be.greaterThan(5);
-        for (const [file, text] of shipped) {
-          const hinted = text.startsWith('//# allFunctionsCalledOnLoad\n');
-          expect(hinted, `${file} ${firstRender.has(file) ? 'runs at first render: hinted' : 'loads on demand: compiled lazily'}`).to.equal(firstRender.has(file));
-        }
-      });
-    }
   });
 
   describe(`${build.name} on a page`, function () {
